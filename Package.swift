@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "backprop-tutor",
+  products: [
+    .library(name: "BackpropCore", targets: ["BackpropCore"]),
+    .executable(name: "backprop-tutor", targets: ["backprop-tutor"]),
+  ],
+  targets: [
+    // The mathematics: the scalar engine, example files, document values and verdicts.
+    .target(name: "BackpropCore"),
+    // The worked examples of Examples/, compiled into the binary so it works from anywhere.
+    .target(
+      name: "BackpropExamples",
+      dependencies: ["BackpropCore"],
+      resources: [.embedInCode("Examples")]
+    ),
+    // The terminal: arguments, layout, colour. No arithmetic of its own.
+    .executableTarget(
+      name: "backprop-tutor",
+      dependencies: ["BackpropCore", "BackpropExamples"]
+    ),
+    .testTarget(
+      name: "BackpropCoreTests",
+      dependencies: ["BackpropCore", "BackpropExamples"]
+    ),
+    .testTarget(
+      name: "BackpropTutorTests",
+      dependencies: ["backprop-tutor", "BackpropCore"]
+    ),
+  ]
+)

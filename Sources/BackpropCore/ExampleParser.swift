@@ -1,0 +1,288 @@
+import Foundation
+
+/// Reads example files (the format of `Examples/README.md`).
+public enum ExampleParser {
+  /// The largest file read; anything larger is not a hand-written example.
+  public static let maximumBytes = 1 << 20
+
+  /// Parses an example from the bytes of a file.
+  ///
+  /// - Parameters:
+  ///   - data: the file's bytes, which must be UTF-8.
+  ///   - file: the name used in error messages.
+  /// - Throws: ``ExampleError`` naming the line and column of the first problem.
+  public static func parse(_ data: Data, file: String) throws -> Example {
+    do {
+      let text = try decode(data)
+      return try parse(lines: text.split(separator: "\n", omittingEmptySubsequences: false), file: file)
+    } catch let error as LocatedError {
+      throw ExampleError(file: file, location: error.location, message: error.message)
+    }
+  }
+
+  /// Parses an example from text.
+  public static func parse(_ text: String, file: String) throws -> Example {
+    try parse(Data(text.utf8), file: file)
+  }
+
+  /// UTF-8 text with no NUL bytes, or the place of the first bad byte.
+  static func decode(_ data: Data) throws -> String {
+    if data.count > maximumBytes {
+      throw LocatedError(SourceLocation(line: 1, column: 1), "file is too large (\(data.count) bytes; an example file may have at most \(maximumBytes))")
+    }
+    if let text = String(data: data, encoding: .utf8), !text.contains("\0") {
+      return text
+    }
+    // Find the first NUL or invalid byte and report its line and column.
+    var line = 1
+    var lineStart = data.startIndex
+    var index = data.startIndex
+    let bytes = [UInt8](data)
+    while index < bytes.count {
+      let byte = bytes[index]
+      let length = utf8SequenceLength(bytes, at: index)
+      let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
+      let location = SourceLocation(line: line, column: prefix.count + 1)
+      if byte == 0 { throw LocatedError(location, "NUL byte in the file; an example file is plain text") }
+      guard length > 0 else { throw LocatedError(location, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8") }
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+      }
+      index += length
+    }
+    throw LocatedError(SourceLocation(line: line, column: 1), "the file is not valid UTF-8")
+  }
+
+  /// The length of the valid UTF-8 sequence at `index`, or 0 if it is invalid.
+  private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    let byte = bytes[index]
+    let length: Int
+    switch byte {
+    case 0x00...0x7F: return 1
+    case 0xC2...0xDF: length = 2
+    case 0xE0...0xEF: length = 3
+    case 0xF0...0xF4: length = 4
+    default: return 0
+    }
+    guard index + length <= bytes.count else { return 0 }
+    let sequence = Array(bytes[index..<index + length])
+    return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
+  }
+
+  /// One statement: its tokens without the comment, and the comment.
+  private struct Statement {
+    var number: Int
+    var text: Substring
+    var tokens: [Token]
+    var comment: String?
+    var end: SourceLocation
+  }
+
+  private static func parse(lines: [Substring], file: String) throws -> Example {
+    var statements: [Statement] = []
+    for (offset, rawLine) in lines.enumerated() {
+      let number = offset + 1
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      var code = line
+      var comment: String?
+      if let hash = line.firstIndex(of: "#") {
+        code = line[..<hash]
+        comment = line[line.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+      }
+      if code.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+      if let header = try headerLine(code, number: number) {
+        statements.append(Statement(number: number, text: code, tokens: header, comment: comment, end: SourceLocation(line: number, column: code.count + 1)))
+        continue
+      }
+      let tokens = try Lexer.tokens(in: code, lineNumber: number)
+      statements.append(Statement(number: number, text: code, tokens: tokens, comment: comment, end: SourceLocation(line: number, column: code.count + 1)))
+    }
+    var builder = Builder(file: file, statements: statements)
+    return try builder.build()
+  }
+
+  /// `title:` and `source:` lines take free text, which is not tokenised.
+  private static func headerLine(_ code: Substring, number: Int) throws -> [Token]? {
+    let trimmed = code.drop { $0 == " " || $0 == "\t" }
+    for keyword in ["title", "source"] where trimmed.hasPrefix(keyword + ":") {
+      let column = code.count - trimmed.count + 1
+      let text = trimmed.dropFirst(keyword.count + 1).trimmingCharacters(in: .whitespaces)
+      return [
+        Token(kind: .identifier(keyword), location: SourceLocation(line: number, column: column)),
+        Token(kind: .identifier(text), location: SourceLocation(line: number, column: column + keyword.count + 1)),
+      ]
+    }
+    return nil
+  }
+
+  /// Two passes: first every name the file declares, then every expression,
+  /// so that equations and document values may refer to names declared below them.
+  private struct Builder {
+    var file: String
+    var statements: [Statement]
+    var example: Example
+    var declared: [String: SourceLocation] = [:]
+    var quantities: Set<String> = []
+    var lets: Set<String> = []
+    var hasLoss = false
+
+    init(file: String, statements: [Statement]) {
+      self.file = file
+      self.statements = statements
+      self.example = Example(file: file, loss: "", lossLocation: SourceLocation(line: 1, column: 1))
+    }
+
+    static let leafKeywords = Set(Example.LeafKind.allCases.map(\.rawValue))
+    static let keywords: Set<String> = leafKeywords.union(["title", "source", "loss", "let", "doc"])
+
+    mutating func build() throws -> Example {
+      for statement in statements { try declare(statement) }
+      for statement in statements { try read(statement) }
+      guard hasLoss else {
+        let end = SourceLocation(line: max(1, (statements.last?.number ?? 0) + 1), column: 1)
+        throw LocatedError(end, "no loss: say which quantity is the loss with 'loss NAME'")
+      }
+      return example
+    }
+
+    /// First pass: the name each line declares.
+    mutating func declare(_ statement: Statement) throws {
+      let tokens = statement.tokens
+      guard case .identifier(let first) = tokens[0].kind else {
+        throw LocatedError(tokens[0].location, "expected a declaration, an equation 'NAME = formula' or 'doc EXPRESSION = NUMBER', found \(tokens[0].kind.described)")
+      }
+      var nameToken: Token?
+      if Self.leafKeywords.contains(first) || first == "let" {
+        nameToken = tokens.count > 1 ? tokens[1] : nil
+        guard let token = nameToken, case .identifier = token.kind else {
+          throw LocatedError(nameToken?.location ?? statement.end, "expected a name after '\(first)'")
+        }
+      } else if !Self.keywords.contains(first), tokens.count > 1, tokens[1].kind == .symbol("=") {
+        nameToken = tokens[0]
+      }
+      guard let token = nameToken, case .identifier(let name) = token.kind else { return }
+      if Self.keywords.contains(name) || Function.named(name) != nil || name == "converged" || name == "sigma" {
+        throw LocatedError(token.location, "'\(name)' is a reserved word and cannot name a quantity")
+      }
+      if let first = declared[name] {
+        throw LocatedError(token.location, "'\(name)' is defined twice (first at line \(first.line))")
+      }
+      declared[name] = token.location
+      if first == "let" { lets.insert(name) } else { quantities.insert(name) }
+    }
+
+    /// Second pass: the line's meaning.
+    mutating func read(_ statement: Statement) throws {
+      let tokens = statement.tokens
+      guard case .identifier(let first) = tokens[0].kind else { return }
+      switch first {
+      case "title", "source":
+        guard case .identifier(let text) = tokens[1].kind, !text.isEmpty else {
+          throw LocatedError(tokens[0].location, "'\(first):' needs some text after it")
+        }
+        if first == "title" { example.title = text } else { example.source = text }
+      case _ where Self.leafKeywords.contains(first):
+        try readLeaf(Example.LeafKind(rawValue: first)!, statement)
+      case "loss":
+        try readLoss(statement)
+      case "let":
+        let name = try nameAndEquals(statement, keyword: "let")
+        let scope = ExpressionParser.Scope(quantities: quantities, lets: definedLets, allowsStates: true)
+        let expression = try ExpressionParser.parse(Array(tokens[3...]), scope: scope, end: statement.end)
+        example.definitions.append(Example.Definition(name: name, expression: expression, location: tokens[1].location))
+      case "doc":
+        try readDocumentValue(statement)
+      default:
+        guard tokens.count > 1, tokens[1].kind == .symbol("=") else {
+          throw LocatedError(tokens[0].location, "expected a declaration (input, target, param, const, rate, loss, let, doc, title:, source:) or an equation 'NAME = formula', found '\(first)'")
+        }
+        let scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
+        let formula = try ExpressionParser.parse(Array(tokens[2...]), scope: scope, end: statement.end)
+        example.equations.append(Example.Equation(name: first, formula: formula, location: tokens[0].location))
+      }
+    }
+
+    /// `let` lines may use only the `let` values above them, so they cannot form a cycle.
+    var definedLets: Set<String> { Set(example.definitions.map(\.name)) }
+
+    func nameAndEquals(_ statement: Statement, keyword: String) throws -> String {
+      let tokens = statement.tokens
+      guard case .identifier(let name) = tokens[1].kind else { return "" }
+      guard tokens.count > 2, tokens[2].kind == .symbol("=") else {
+        throw LocatedError(tokens.count > 2 ? tokens[2].location : statement.end, "expected '=' after '\(keyword) \(name)'")
+      }
+      guard tokens.count > 3 else {
+        throw LocatedError(statement.end, "expected a value after '\(keyword) \(name) ='")
+      }
+      return name
+    }
+
+    mutating func readLeaf(_ kind: Example.LeafKind, _ statement: Statement) throws {
+      let name = try nameAndEquals(statement, keyword: kind.rawValue)
+      let tokens = Array(statement.tokens[3...])
+      if kind == .rate, example.rate != nil {
+        throw LocatedError(statement.tokens[0].location, "a second learning rate; an example has one 'rate' line")
+      }
+      let expression = try ExpressionParser.parse(tokens, scope: .init(quantities: [], allowsStates: false), end: statement.end)
+      guard let value = Arithmetic.constantValue(of: expression), value.isFinite else {
+        throw LocatedError(tokens[0].location, "the value of '\(name)' is not a finite number")
+      }
+      let start = statement.text.index(statement.text.startIndex, offsetBy: tokens[0].location.column - 1)
+      let text = statement.text[start...].trimmingCharacters(in: .whitespaces)
+      example.leaves.append(Example.Leaf(kind: kind, name: name, value: value, text: text, location: statement.tokens[1].location))
+    }
+
+    mutating func readLoss(_ statement: Statement) throws {
+      let tokens = statement.tokens
+      guard tokens.count == 2, case .identifier(let name) = tokens[1].kind else {
+        throw LocatedError(tokens.count > 1 ? tokens[1].location : statement.end, "expected one name after 'loss'")
+      }
+      if hasLoss {
+        throw LocatedError(tokens[0].location, "a second 'loss' line; an example has exactly one loss (the first is '\(example.loss)')")
+      }
+      guard quantities.contains(name) else {
+        let suggestion = Suggestion.closest(to: name, among: quantities).map { "; did you mean '\($0)'?" } ?? ""
+        throw LocatedError(tokens[1].location, "unknown name '\(name)'\(suggestion)")
+      }
+      example.loss = name
+      example.lossLocation = tokens[1].location
+      hasLoss = true
+    }
+
+    mutating func readDocumentValue(_ statement: Statement) throws {
+      let tokens = statement.tokens
+      // The value follows the last '=' outside brackets: `L[w2 = 0.6] = 154.88`.
+      var depth = 0
+      var split: Int?
+      for (i, token) in tokens.enumerated() {
+        switch token.kind {
+        case .symbol("("), .symbol("["): depth += 1
+        case .symbol(")"), .symbol("]"): depth -= 1
+        case .symbol("=") where depth == 0: split = i
+        default: break
+        }
+      }
+      guard let equals = split, equals > 1 else {
+        throw LocatedError(tokens.count > 1 ? tokens[1].location : statement.end, "expected 'doc EXPRESSION = NUMBER'")
+      }
+      let valueTokens = Array(tokens[(equals + 1)...])
+      let valueStart = valueTokens.first?.location ?? statement.end
+      let startIndex = statement.text.index(statement.text.startIndex, offsetBy: min(valueStart.column - 1, statement.text.count))
+      let printedText = statement.text[startIndex...].trimmingCharacters(in: .whitespaces)
+      guard !printedText.isEmpty else {
+        throw LocatedError(valueStart, "expected the number the document printed after '='")
+      }
+      guard let printed = PrintedNumber(printedText.replacingOccurrences(of: "−", with: "-")) else {
+        throw LocatedError(valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
+      }
+      let scope = ExpressionParser.Scope(quantities: quantities, lets: Set(lets), allowsStates: true)
+      let expression = try ExpressionParser.parse(Array(tokens[1..<equals]), scope: scope, end: tokens[equals].location)
+      let keyStart = statement.text.index(statement.text.startIndex, offsetBy: tokens[1].location.column - 1)
+      let keyEnd = statement.text.index(statement.text.startIndex, offsetBy: tokens[equals].location.column - 1)
+      let keyText = statement.text[keyStart..<keyEnd].trimmingCharacters(in: .whitespaces)
+      example.documentValues.append(
+        Example.DocumentValue(expression: expression, expressionText: keyText, printed: printed, note: statement.comment, location: tokens[1].location))
+    }
+  }
+}

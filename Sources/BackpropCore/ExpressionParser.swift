@@ -1,0 +1,326 @@
+/// Reads an expression from the tokens of one line.
+///
+/// Grammar, loosest first (`^` groups to the right, and `-x^2` is `-(x^2)`):
+///
+///     sum      = product (("+" | "-") product)*
+///     product  = unary (("*" | "/") unary)*
+///     unary    = "-" unary | power
+///     power    = postfix ("^" unary)?
+///     postfix  = primary ("'" | "@" (INTEGER | "converged") | "[" assignments "]")*
+///     primary  = NUMBER | derivative | NAME | FUNCTION "(" sum ")" | "(" sum ")"
+///     derivative = ("∂" NAME | "d" NAME) "/" ("∂" NAME | "d" NAME)
+struct ExpressionParser {
+  /// What the names of an expression may refer to.
+  struct Scope {
+    /// The quantities of the network: leaves and forward equations.
+    var quantities: Set<String>
+    /// `let` values, usable where states are.
+    var lets: Set<String> = []
+    /// Whether derivatives, `'`, `@` and `[...]` are allowed (document values and `let`).
+    var allowsStates: Bool
+  }
+
+  /// How deeply parentheses and operators may nest; deeper is an error, not a crash.
+  static let maximumDepth = 256
+
+  private let tokens: [Token]
+  private var index = 0
+  private let scope: Scope
+  private let endLocation: SourceLocation
+  private var depth = 0
+
+  init(tokens: [Token], scope: Scope, endLocation: SourceLocation) {
+    self.tokens = tokens
+    self.scope = scope
+    self.endLocation = endLocation
+  }
+
+  /// Parses all of `tokens` as one expression.
+  static func parse(_ tokens: [Token], scope: Scope, end: SourceLocation) throws -> Expression {
+    var parser = ExpressionParser(tokens: tokens, scope: scope, endLocation: end)
+    let expression = try parser.parseSum()
+    if let extra = parser.peek {
+      throw LocatedError(extra.location, "unexpected \(extra.kind.described) after the expression")
+    }
+    try checkDepth(of: expression, at: tokens.first?.location ?? end)
+    return expression
+  }
+
+  /// Long chains such as `a + a + ... + a` nest without parentheses; bound them too.
+  private static func checkDepth(of expression: Expression, at location: SourceLocation) throws {
+    var stack: [(Expression, Int)] = [(expression, 1)]
+    while let (node, level) = stack.popLast() {
+      if level > maximumDepth * 4 {
+        throw LocatedError(location, "expression is nested too deeply (more than \(maximumDepth * 4) levels)")
+      }
+      switch node {
+      case .number, .name, .derivative: break
+      case .negate(let inner), .call(_, let inner), .afterUpdate(let inner), .afterTraining(let inner, _):
+        stack.append((inner, level + 1))
+      case .binary(_, let left, let right):
+        stack.append((left, level + 1))
+        stack.append((right, level + 1))
+      case .substituting(let inner, let assignments):
+        stack.append((inner, level + 1))
+        stack.append(contentsOf: assignments.map { ($0.value, level + 1) })
+      }
+    }
+  }
+
+  private var peek: Token? { index < tokens.count ? tokens[index] : nil }
+  private var location: SourceLocation { peek?.location ?? endLocation }
+
+  private mutating func take(_ symbol: Character) -> Bool {
+    if peek?.kind == .symbol(symbol) {
+      index += 1
+      return true
+    }
+    return false
+  }
+
+  private mutating func expect(_ symbol: Character, _ context: String) throws {
+    guard take(symbol) else {
+      throw LocatedError(location, "expected '\(symbol)' \(context), found \(peek?.kind.described ?? "the end of the line")")
+    }
+  }
+
+  private mutating func nested<T>(_ body: (inout Self) throws -> T) throws -> T {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.maximumDepth {
+      throw LocatedError(location, "expression is nested too deeply (more than \(Self.maximumDepth) levels)")
+    }
+    return try body(&self)
+  }
+
+  mutating func parseSum() throws -> Expression {
+    try nested { parser in
+      var result = try parser.parseProduct()
+      while true {
+        if parser.take("+") {
+          result = .binary(.add, result, try parser.parseProduct())
+        } else if parser.take("-") {
+          result = .binary(.subtract, result, try parser.parseProduct())
+        } else {
+          return result
+        }
+      }
+    }
+  }
+
+  private mutating func parseProduct() throws -> Expression {
+    var result = try parseUnary()
+    while true {
+      if take("*") {
+        result = .binary(.multiply, result, try parseUnary())
+      } else if take("/") {
+        result = .binary(.divide, result, try parseUnary())
+      } else if let token = peek, case .identifier = token.kind {
+        throw LocatedError(token.location, "expected an operator before \(token.kind.described); write '*' to multiply")
+      } else if let token = peek, token.kind == .symbol("(") {
+        throw LocatedError(token.location, "expected an operator before '('; write '*' to multiply")
+      } else {
+        return result
+      }
+    }
+  }
+
+  private mutating func parseUnary() throws -> Expression {
+    try nested { parser in
+      if parser.take("-") { return .negate(try parser.parseUnary()) }
+      if parser.take("+") { return try parser.parseUnary() }
+      let base = try parser.parsePostfix()
+      if parser.take("^") { return .binary(.power, base, try parser.parseUnary()) }
+      return base
+    }
+  }
+
+  private mutating func parsePostfix() throws -> Expression {
+    var result = try parsePrimary()
+    while let token = peek {
+      if token.kind == .symbol("'") {
+        try requireStates(token, "'")
+        index += 1
+        result = .afterUpdate(result)
+      } else if token.kind == .symbol("@") {
+        try requireStates(token, "@")
+        index += 1
+        result = .afterTraining(result, try parseTraining())
+      } else if token.kind == .symbol("[") {
+        try requireStates(token, "[...]")
+        index += 1
+        result = .substituting(result, try parseAssignments())
+      } else {
+        break
+      }
+    }
+    return result
+  }
+
+  private func requireStates(_ token: Token, _ what: String) throws {
+    guard scope.allowsStates else {
+      throw LocatedError(token.location, "\(what) is for document values and 'let' lines, not forward equations")
+    }
+  }
+
+  private mutating func parseTraining() throws -> Expression.Training {
+    guard let token = peek else {
+      throw LocatedError(location, "expected a number of steps or 'converged' after '@'")
+    }
+    switch token.kind {
+    case .identifier("converged"):
+      index += 1
+      return .converged
+    case .number(let value, let text) where !text.contains(".") && !text.lowercased().contains("e"):
+      index += 1
+      guard value >= 0, value <= 1_000_000, let steps = Int(exactly: value) else {
+        throw LocatedError(token.location, "a number of steps must be a whole number from 0 to 1000000")
+      }
+      return .steps(steps)
+    default:
+      throw LocatedError(token.location, "expected a whole number of steps or 'converged' after '@', found \(token.kind.described)")
+    }
+  }
+
+  private mutating func parseAssignments() throws -> [Expression.Assignment] {
+    var assignments: [Expression.Assignment] = []
+    repeat {
+      guard let token = peek, case .identifier(let name) = token.kind else {
+        throw LocatedError(location, "expected a name to set inside '[...]', found \(peek?.kind.described ?? "the end of the line")")
+      }
+      guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
+      if assignments.contains(where: { $0.name == name }) {
+        throw LocatedError(token.location, "'\(name)' is set twice inside '[...]'")
+      }
+      index += 1
+      try expect("=", "after '\(name)' inside '[...]'")
+      assignments.append(Expression.Assignment(name: name, value: try parseSum()))
+    } while take(",")
+    try expect("]", "to close '[...]'")
+    return assignments
+  }
+
+  private mutating func parsePrimary() throws -> Expression {
+    guard let token = peek else {
+      throw LocatedError(location, "expected a number, a name or '(', found the end of the line")
+    }
+    switch token.kind {
+    case .number(let value, let text):
+      index += 1
+      return .number(value, text: text)
+    case .partial:
+      return try parseDerivative()
+    case .identifier(let name):
+      if let derivative = try parseDerivativeSpelledWithD() { return derivative }
+      index += 1
+      if let function = Function.named(name == "sigma" ? "sigmoid" : name), peek?.kind == .symbol("(") {
+        index += 1
+        let argument = try parseSum()
+        try expect(")", "to close \(function.rawValue)(...)")
+        return .call(function, argument)
+      }
+      if scope.quantities.contains(name) { return .name(name) }
+      if scope.allowsStates && scope.lets.contains(name) { return .name(name) }
+      if Function.named(name) != nil {
+        throw LocatedError(token.location, "\(name) is a function: write \(name)(...)")
+      }
+      throw unknownName(name, at: token.location)
+    case .symbol("("):
+      index += 1
+      let inner = try parseSum()
+      try expect(")", "to close '('")
+      return inner
+    default:
+      throw LocatedError(token.location, "expected a number, a name or '(', found \(token.kind.described)")
+    }
+  }
+
+  /// `∂A/∂B`.
+  private mutating func parseDerivative() throws -> Expression {
+    try requireStates(tokens[index], "a derivative")
+    index += 1
+    let of = try derivativeName()
+    try expect("/", "in a derivative ∂A/∂B")
+    guard peek?.kind == .partial else {
+      throw LocatedError(location, "expected '∂' after '/' in a derivative ∂A/∂B")
+    }
+    index += 1
+    let withRespectTo = try derivativeName()
+    return .derivative(of: of, withRespectTo: withRespectTo)
+  }
+
+  private mutating func derivativeName() throws -> String {
+    guard let token = peek, case .identifier(let name) = token.kind else {
+      throw LocatedError(location, "expected a quantity after '∂'")
+    }
+    guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
+    index += 1
+    return name
+  }
+
+  /// `dA/dB`, when A and B are quantities and `dA`, `dB` are not names themselves.
+  private mutating func parseDerivativeSpelledWithD() throws -> Expression? {
+    guard scope.allowsStates, index + 2 < tokens.count,
+      case .identifier(let top) = tokens[index].kind,
+      tokens[index + 1].kind == .symbol("/"),
+      case .identifier(let bottom) = tokens[index + 2].kind,
+      let of = quantity(spelledWithD: top), let withRespectTo = quantity(spelledWithD: bottom)
+    else { return nil }
+    index += 3
+    return .derivative(of: of, withRespectTo: withRespectTo)
+  }
+
+  private func quantity(spelledWithD word: String) -> String? {
+    guard word.hasPrefix("d"), !scope.quantities.contains(word), !scope.lets.contains(word) else { return nil }
+    let name = String(word.dropFirst())
+    return scope.quantities.contains(name) ? name : nil
+  }
+
+  private func unknownName(_ name: String, at location: SourceLocation) -> LocatedError {
+    let known = scope.allowsStates ? scope.quantities.union(scope.lets) : scope.quantities
+    var message = "unknown name '\(name)'"
+    if let suggestion = Suggestion.closest(to: name, among: known) {
+      message += "; did you mean '\(suggestion)'?"
+    } else if name.hasPrefix("d"), scope.quantities.contains(String(name.dropFirst())) {
+      message += "; a derivative is written dA/dB"
+    }
+    return LocatedError(location, message)
+  }
+}
+
+extension Token.Kind {
+  var described: String {
+    switch self {
+    case .number(_, let text): "number \(text)"
+    case .identifier(let name): "'\(name)'"
+    case .partial: "'∂'"
+    case .symbol(let c): "'\(c)'"
+    }
+  }
+}
+
+/// The nearest known name to a misspelt one, for "did you mean".
+enum Suggestion {
+  static func closest(to name: String, among candidates: Set<String>) -> String? {
+    let scored = candidates.map { ($0, distance(name, $0)) }
+      .filter { $0.1 <= max(1, name.count / 3) }
+    return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+  }
+
+  /// Levenshtein distance, for short names only.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.prefix(64))
+    let b = Array(b.prefix(64))
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,140 @@
+/// A token of one line of an example file.
+struct Token: Equatable {
+  enum Kind: Equatable {
+    case number(Double, text: String)
+    /// A name, in its ASCII spelling (`ŷ` reads as `yhat`, `α` as `alpha`).
+    case identifier(String)
+    /// `∂`, which starts a derivative.
+    case partial
+    /// One of `+ - * / ^ ( ) [ ] , = ' @ :`.
+    case symbol(Character)
+  }
+
+  var kind: Kind
+  var location: SourceLocation
+}
+
+/// Splits one line into tokens, reading Unicode spellings as their ASCII forms.
+enum Lexer {
+  /// Greek letters and other symbols a lecture writes, by their ASCII names.
+  static let letterNames: [Character: String] = [
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
+    "ζ": "zeta", "η": "eta", "θ": "theta", "κ": "kappa", "λ": "lambda", "μ": "mu",
+    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Δ": "Delta", "Σ": "Sigma",
+    "ŷ": "yhat", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4",
+    "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+  ]
+
+  static let symbolSpellings: [Character: Character] = [
+    "×": "*", "·": "*", "⋅": "*", "−": "-", "–": "-", "′": "'", "÷": "/",
+  ]
+
+  static let superscripts: [Character: String] = [
+    "²": "2", "³": "3", "⁴": "4",
+  ]
+
+  static func tokens(in line: Substring, lineNumber: Int) throws -> [Token] {
+    let characters = Array(line)
+    var tokens: [Token] = []
+    var index = 0
+    func location(_ i: Int) -> SourceLocation { SourceLocation(line: lineNumber, column: i + 1) }
+
+    while index < characters.count {
+      let c = characters[index]
+      let start = index
+      if c == " " || c == "\t" || c == "\r" {
+        index += 1
+      } else if c.isASCII && (c.isNumber || (c == "." && index + 1 < characters.count && characters[index + 1].isASCIIDigit)) {
+        let (text, end) = scanNumber(characters, from: index)
+        guard let value = Double(text) else {
+          throw LocatedError(location(start), "'\(text)' is not a number")
+        }
+        tokens.append(Token(kind: .number(value, text: text), location: location(start)))
+        index = end
+      } else if c == "∂" {
+        tokens.append(Token(kind: .partial, location: location(start)))
+        index += 1
+      } else if let exponent = superscripts[c] {
+        tokens.append(Token(kind: .symbol("^"), location: location(start)))
+        tokens.append(Token(kind: .number(Double(exponent)!, text: exponent), location: location(start)))
+        index += 1
+      } else if c == "½" {
+        tokens.append(Token(kind: .number(0.5, text: "½"), location: location(start)))
+        index += 1
+      } else if isIdentifierStart(c) {
+        var name = ""
+        while index < characters.count, isIdentifierPart(characters[index]) {
+          name += letterNames[characters[index]] ?? String(characters[index])
+          index += 1
+        }
+        tokens.append(Token(kind: .identifier(name), location: location(start)))
+      } else if let symbol = symbolSpellings[c] ?? ("+-*/^()[],='@:".contains(c) ? c : nil) {
+        tokens.append(Token(kind: .symbol(symbol), location: location(start)))
+        index += 1
+      } else {
+        throw LocatedError(location(start), "unexpected character '\(c.printable)'")
+      }
+    }
+    return tokens
+  }
+
+  private static func scanNumber(_ characters: [Character], from start: Int) -> (String, Int) {
+    var index = start
+    var text = ""
+    func take(while predicate: (Character) -> Bool) {
+      while index < characters.count, predicate(characters[index]) {
+        text.append(characters[index])
+        index += 1
+      }
+    }
+    take(while: \.isASCIIDigit)
+    if index < characters.count, characters[index] == "." {
+      text.append(".")
+      index += 1
+      take(while: \.isASCIIDigit)
+    }
+    // An exponent only when digits follow: `2e` stays a number and a name.
+    if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+      var lookahead = index + 1
+      if lookahead < characters.count, characters[lookahead] == "+" || characters[lookahead] == "-" {
+        lookahead += 1
+      }
+      if lookahead < characters.count, characters[lookahead].isASCIIDigit {
+        text += String(characters[index..<lookahead])
+        index = lookahead
+        take(while: \.isASCIIDigit)
+      }
+    }
+    return (text, index)
+  }
+
+  static func isIdentifierStart(_ c: Character) -> Bool {
+    c == "_" || c.isLetter
+  }
+
+  static func isIdentifierPart(_ c: Character) -> Bool {
+    c == "_" || c.isLetter || (c.isASCII && c.isNumber) || c.isSubscriptDigit
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+
+  var isSubscriptDigit: Bool { unicodeScalars.allSatisfy { (0x2080...0x2089).contains($0.value) } }
+
+  /// The character, or its code point when it would not show (a control character).
+  var printable: String {
+    let scalar = unicodeScalars.first!
+    if scalar.properties.generalCategory == .control || scalar.value == 0xFFFD {
+      return "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+    }
+    return String(self)
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}

@@ -1,0 +1,137 @@
+/// Writes expressions the way a lecture does (`∂L/∂ŷ = ŷ − y`), or in plain ASCII
+/// (`dL/dyhat = yhat - y`) for terminals and scripts that want it.
+public struct Notation: Sendable {
+  public enum Style: Sendable { case unicode, ascii }
+
+  public var style: Style
+
+  public init(_ style: Style) { self.style = style }
+
+  public static let unicode = Notation(.unicode)
+  public static let ascii = Notation(.ascii)
+
+  static let greek: [(String, String)] = [
+    ("alpha", "α"), ("beta", "β"), ("gamma", "γ"), ("delta", "δ"), ("epsilon", "ε"),
+    ("zeta", "ζ"), ("eta", "η"), ("theta", "θ"), ("kappa", "κ"), ("lambda", "λ"),
+    ("mu", "μ"), ("nu", "ν"), ("xi", "ξ"), ("pi", "π"), ("rho", "ρ"), ("sigma", "σ"),
+    ("tau", "τ"), ("phi", "φ"), ("chi", "χ"), ("psi", "ψ"), ("omega", "ω"),
+    ("Delta", "Δ"), ("Sigma", "Σ"), ("yhat", "ŷ"),
+  ]
+
+  /// A quantity's name: `yhat` as `ŷ`, `delta_o` as `δ_o`, `alpha` as `α`.
+  public func name(_ name: String) -> String {
+    guard style == .unicode else { return name }
+    for (ascii, symbol) in Self.greek where name.hasPrefix(ascii) {
+      let rest = name.dropFirst(ascii.count)
+      if rest.isEmpty || rest.first == "_" || rest.first!.isASCIIDigit { return symbol + rest }
+    }
+    return name
+  }
+
+  var minus: String { style == .unicode ? "−" : "-" }
+  var times: String { style == .unicode ? " · " : " * " }
+  var partial: String { style == .unicode ? "∂" : "d" }
+
+  /// `∂L/∂w1`.
+  public func derivative(of: String, withRespectTo: String) -> String {
+    "\(partial)\(name(of))/\(partial)\(name(withRespectTo))"
+  }
+
+  /// A number as printed or computed, with a Unicode minus where the style has one.
+  public func number(_ text: String) -> String {
+    style == .unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text
+  }
+
+  /// The expression as text. Where `substitute` gives text for a leaf (a name, a
+  /// derivative or a state), that text stands in its place: the arithmetic with
+  /// numbers substituted.
+  public func render(_ expression: Expression, substitute: ((Expression) -> String?)? = nil) -> String {
+    render(expression, substitute).text
+  }
+
+  /// Text and the precedence of its outermost operation (5 for an atom).
+  private func render(_ expression: Expression, _ substitute: ((Expression) -> String?)?) -> (text: String, precedence: Int) {
+    if let substitute, let text = substitute(expression) {
+      return (number(text), text.hasPrefix("-") ? 3 : 5)
+    }
+    switch expression {
+    case .number(let value, let text):
+      return (number(text), value < 0 ? 3 : 5)
+    case .name(let n):
+      return (name(n), 5)
+    case .derivative(let of, let wrt):
+      return (derivative(of: of, withRespectTo: wrt), 5)
+    case .negate(let inner):
+      let operand = render(inner, substitute)
+      let text = operand.precedence < 3 || operand.text.hasPrefix(minus) ? "(\(operand.text))" : operand.text
+      return (minus + text, 3)
+    case .call(let function, let argument):
+      return ("\(functionName(function))(\(render(argument, substitute).text))", 5)
+    case .afterUpdate(let inner):
+      return (atom(inner, substitute) + "'", 5)
+    case .afterTraining(let inner, let training):
+      let suffix: String =
+        switch training {
+        case .steps(let n): "@\(n)"
+        case .converged: "@converged"
+        }
+      return (atom(inner, substitute) + suffix, 5)
+    case .substituting(let inner, let assignments):
+      let list = assignments.map { "\(name($0.name)) = \(render($0.value, substitute).text)" }
+      return (atom(inner, substitute) + "[" + list.joined(separator: ", ") + "]", 5)
+    case .binary(let op, let left, let right):
+      return binary(op, left, right, substitute)
+    }
+  }
+
+  private func atom(_ expression: Expression, _ substitute: ((Expression) -> String?)?) -> String {
+    let rendered = render(expression, substitute)
+    return rendered.precedence < 5 ? "(\(rendered.text))" : rendered.text
+  }
+
+  private func binary(
+    _ op: BinaryOperator, _ left: Expression, _ right: Expression, _ substitute: ((Expression) -> String?)?
+  ) -> (text: String, precedence: Int) {
+    let l = render(left, substitute)
+    let r = render(right, substitute)
+    let precedence = op.precedence
+    if op == .power {
+      let base = l.precedence < 5 ? "(\(l.text))" : l.text
+      if style == .unicode, case .number(_, let text) = right, let superscript = Self.superscript(text), substitute?(right) == nil {
+        return (base + superscript, 4)
+      }
+      let exponent = r.precedence < 5 ? "(\(r.text))" : r.text
+      return (base + "^" + exponent, 4)
+    }
+    let leftText = l.precedence < precedence ? "(\(l.text))" : l.text
+    let rightNeedsParentheses =
+      r.precedence < precedence || (r.precedence == precedence && (op == .subtract || op == .divide))
+      || r.text.hasPrefix(minus)
+    let rightText = rightNeedsParentheses ? "(\(r.text))" : r.text
+    let symbol: String =
+      switch op {
+      case .add: " + "
+      case .subtract: " \(minus) "
+      case .multiply: times
+      case .divide: l.precedence == 5 && r.precedence == 5 && isNumber(left) && isNumber(right) ? "/" : " / "
+      case .power: "^"
+      }
+    return (leftText + symbol + rightText, precedence)
+  }
+
+  private func isNumber(_ expression: Expression) -> Bool {
+    if case .number = expression { return true }
+    return false
+  }
+
+  private func functionName(_ function: Function) -> String {
+    style == .unicode && function == .sigmoid ? "σ" : function.rawValue
+  }
+
+  private static func superscript(_ text: String) -> String? {
+    let digits: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+    guard !text.isEmpty, text.count <= 2 else { return nil }
+    let mapped = text.compactMap { digits[$0] }
+    return mapped.count == text.count ? String(mapped) : nil
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Numbers as a person reads them: no floating-point noise, the same way everywhere.
+///
+/// Values are shown to six significant digits (more when the document printed
+/// more decimals), trailing zeros dropped, in plain decimal notation between
+/// 1e-6 and 1e15 and in scientific notation outside it: `0.3` not
+/// `0.30000000000000004`, `107.763`, `0.00000822`, `3.5102e-05`.
+public enum Readable {
+  /// The default number of significant digits.
+  public static let significantDigits = 6
+
+  /// `value` to `significantDigits`, or to at least `decimals` places after the point.
+  public static func format(_ value: Double, significantDigits: Int = significantDigits, decimals: Int = 0) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    if magnitude < 1e-6 || magnitude >= 1e15 {
+      return scientific(value, significantDigits: significantDigits)
+    }
+    let leading = Int(floor(log10(magnitude)))
+    let places = min(17, max(decimals, significantDigits - 1 - leading, 0))
+    var text = String(format: "%.\(places)f", value)
+    // Rounding may carry into a new digit (9.999995 -> 10.00000): fine, zeros go below.
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    if text == "-0" { return "0" }
+    return text
+  }
+
+  /// `1.5e-07`, `2.5e+20` with trailing zeros of the mantissa dropped.
+  static func scientific(_ value: Double, significantDigits: Int) -> String {
+    let text = String(format: "%.\(max(0, significantDigits - 1))e", value)
+    guard let e = text.firstIndex(of: "e") else { return text }
+    var mantissa = String(text[..<e])
+    if mantissa.contains(".") {
+      while mantissa.hasSuffix("0") { mantissa.removeLast() }
+      if mantissa.hasSuffix(".") { mantissa.removeLast() }
+    }
+    return mantissa + text[e...]
+  }
+
+  /// A difference, to three significant digits, with its sign: `+0.117`, `-0.00021`.
+  public static func difference(_ value: Double) -> String {
+    let text = format(value, significantDigits: 3)
+    return value > 0 ? "+" + text : text
+  }
+
+  /// The shortest decimal text that reads back as exactly `value` (for files and JSON).
+  public static func shortest(_ value: Double) -> String {
+    if value.isNaN || value.isInfinite { return format(value) }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+}

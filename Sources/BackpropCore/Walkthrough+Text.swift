@@ -1,0 +1,48 @@
+/// The text of a walk's line, ready to lay out: the terminal and JSON print these
+/// and compute nothing themselves.
+public struct LineText: Sendable, Equatable {
+  /// `∂L/∂w2`, `ŷ'`, `(y − ŷ)²`.
+  public var quantity: String
+  /// `∂L/∂ŷ · ∂ŷ/∂w2`, or `nil` for a given or a value with no formula.
+  public var formula: String?
+  /// `−18 · 4`: the formula with numbers substituted, when that says more than the value.
+  public var arithmetic: String?
+  /// The exact value, readable: six significant digits, or the document's decimals.
+  public var value: String
+  /// What the document printed, as printed.
+  public var document: String?
+  /// The document's value minus the exact value, for a value that differs: `+0.117`.
+  public var difference: String?
+}
+
+extension Walkthrough.Line {
+  /// The line's text in `notation`.
+  public func text(in notation: Notation) -> LineText {
+    let decimals = document.map { max(0, -$0.printed.unitExponent) } ?? 0
+    let value = Readable.format(self.value, decimals: decimals)
+    let formulaText = formula.map { notation.render($0) }
+    var arithmetic: String?
+    let shown = formula ?? (kind == .documentValue ? quantity : nil)
+    if let shown, shown.hasOperator {
+      let substituted = notation.render(shown) { leaf in substitutions[leaf].map { Readable.format($0) } }
+      if substituted != formulaText, substituted != notation.render(quantity) {
+        arithmetic = substituted
+      }
+    }
+    var difference: String?
+    if case .differ(let by) = verdict { difference = notation.number(Readable.difference(by)) }
+    return LineText(
+      quantity: notation.render(quantity), formula: formulaText, arithmetic: arithmetic, value: notation.number(value),
+      document: document.map { notation.number($0.printed.text) }, difference: difference)
+  }
+}
+
+extension Expression {
+  /// Whether the expression computes something, rather than naming one value.
+  var hasOperator: Bool {
+    switch self {
+    case .number, .name, .derivative, .afterUpdate, .afterTraining, .substituting: false
+    case .negate, .binary, .call: true
+    }
+  }
+}

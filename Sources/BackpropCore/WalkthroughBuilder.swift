@@ -1,0 +1,304 @@
+/// Builds the lines of a ``Walkthrough``: first the lines every walk has, then the
+/// document values placed on them or after them.
+struct WalkthroughBuilder {
+  typealias Line = Walkthrough.Line
+
+  /// What a line of the walk is, to place document values on it.
+  enum Key: Hashable {
+    case value(String)
+    case local(String, String)
+    case adjoint(String)
+    case update(String)
+    case after(String)
+  }
+
+  let evaluation: Evaluation
+  var network: Network { evaluation.network }
+  var example: Example { network.example }
+  var lines: [Line] = []
+  var index: [Key: Int] = [:]
+
+  init(evaluation: Evaluation) {
+    self.evaluation = evaluation
+  }
+
+  mutating func build() throws -> [Line] {
+    let start = evaluation.initialState
+    try addGivensAndForward(start)
+    try addBackward(start)
+    if example.rate != nil, !example.parameters.isEmpty {
+      try addUpdate(start)
+    }
+    return try placeDocumentValues(start)
+  }
+
+  private mutating func append(_ line: Line, key: Key?) {
+    if let key { index[key] = lines.count }
+    lines.append(line)
+  }
+
+  // MARK: The lines every walk has
+
+  private mutating func addGivensAndForward(_ state: Evaluation.State) throws {
+    for leaf in example.leaves {
+      append(Line(section: .setup, kind: .given, quantity: .name(leaf.name), substitutions: [:], value: leaf.value), key: .value(leaf.name))
+    }
+    // Quantities that read a target (directly or not) make up the loss.
+    var readsTarget = Set(example.leaves.filter { $0.kind == .target }.map(\.name))
+    for quantity in network.quantities where quantity.role == .equation {
+      let isLoss = readsTarget.isEmpty ? quantity.name == example.loss : quantity.inputs.contains(where: readsTarget.contains)
+      if isLoss { readsTarget.insert(quantity.name) }
+      let formula = quantity.formula!
+      append(
+        Line(
+          section: isLoss ? .loss : .forward, kind: .value, quantity: .name(quantity.name), formula: formula,
+          substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: state)),
+        key: .value(quantity.name))
+    }
+  }
+
+  private mutating func addBackward(_ state: Evaluation.State) throws {
+    let loss = example.loss
+    let graph = try evaluation.pass(state).graph
+    let upstream = ancestors(of: loss)
+    let inScope = upstream.union([loss])
+    let hasParameters = !example.parameters.isEmpty
+    for name in backwardOrder(upstream: upstream) where name != loss {
+      let quantity = network.quantity(name)!
+      switch quantity.role {
+      case .leaf(.rate): continue
+      case .leaf(.input), .leaf(.target): if hasParameters { continue }
+      default: break
+      }
+      let consumers = network.consumers(of: name).filter { inScope.contains($0.name) }
+      var terms: [Expression] = []
+      var substitutions: [Expression: Double] = [:]
+      for consumer in consumers {
+        let local = try evaluation.localDerivatives(of: consumer.name, in: state)[name] ?? 0
+        let formula = Symbolic.derivative(of: consumer.formula!, withRespectTo: name, in: network)
+        let key = Key.local(consumer.name, name)
+        append(
+          Line(
+            section: .backward, kind: .localDerivative, quantity: .derivative(of: consumer.name, withRespectTo: name),
+            formula: formula, substitutions: try values(of: formula, in: state), value: local),
+          key: key)
+        if consumer.name == loss {
+          terms.append(.derivative(of: loss, withRespectTo: name))
+        } else {
+          terms.append(.derivative(of: loss, withRespectTo: consumer.name) * .derivative(of: consumer.name, withRespectTo: name))
+          substitutions[.derivative(of: loss, withRespectTo: consumer.name)] = graph.adjoints[consumer.node]
+        }
+        substitutions[.derivative(of: consumer.name, withRespectTo: name)] = local
+      }
+      if consumers.count == 1, consumers[0].name == loss {
+        index[.adjoint(name)] = lines.count - 1
+        continue
+      }
+      let formula = terms.dropFirst().reduce(terms[0]) { $0 + $1 }
+      append(
+        Line(
+          section: .backward, kind: .chainRule, quantity: .derivative(of: loss, withRespectTo: name), formula: formula,
+          substitutions: substitutions, value: graph.adjoints[quantity.node]),
+        key: .adjoint(name))
+    }
+  }
+
+  private mutating func addUpdate(_ state: Evaluation.State) throws {
+    let rate = example.rate!.name
+    let graph = try evaluation.pass(state).graph
+    let next = try evaluation.updated(state)
+    for parameter in example.parameters {
+      let gradient = Expression.derivative(of: example.loss, withRespectTo: parameter.name)
+      let formula = Expression.name(parameter.name) - .name(rate) * gradient
+      append(
+        Line(
+          section: .update, kind: .update, quantity: .afterUpdate(.name(parameter.name)), formula: formula,
+          substitutions: [.name(parameter.name): parameter.value, .name(rate): example.rate!.value, gradient: graph.adjoints[network.quantity(parameter.name)!.node]],
+          value: try evaluation.value(of: parameter.name, in: next)),
+        key: .update(parameter.name))
+    }
+    let changed = Set(example.parameters.map(\.name)).union(example.equations.map(\.name))
+    for quantity in network.quantities where quantity.role == .equation {
+      let formula = primed(quantity.formula!, changed)
+      append(
+        Line(
+          section: .afterUpdate, kind: .value, quantity: .afterUpdate(.name(quantity.name)), formula: formula,
+          substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: next)),
+        key: .after(quantity.name))
+    }
+  }
+
+  /// The formula with the names that the update changes written with a prime.
+  private func primed(_ formula: Expression, _ changed: Set<String>) -> Expression {
+    switch formula {
+    case .name(let name): changed.contains(name) ? .afterUpdate(formula) : formula
+    case .negate(let inner): .negate(primed(inner, changed))
+    case .binary(let op, let l, let r): .binary(op, primed(l, changed), primed(r, changed))
+    case .call(let f, let u): .call(f, primed(u, changed))
+    default: formula
+    }
+  }
+
+  /// The quantities the loss reads, directly or not.
+  private func ancestors(of name: String) -> Set<String> {
+    var seen = Set<String>()
+    var stack = [name]
+    while let next = stack.popLast() {
+      for input in network.quantity(next)!.inputs where seen.insert(input).inserted {
+        stack.append(input)
+      }
+    }
+    return seen
+  }
+
+  /// From the loss back, depth first: a quantity comes once every quantity reading it
+  /// has come; among those ready together, parameters and constants first, then the
+  /// rest in the order the formula reads them. This is the order of a lecture: ŷ,
+  /// w2, h, w1 for ŷ = h·w2, h = x·w1.
+  private func backwardOrder(upstream: Set<String>) -> [String] {
+    let inScope = upstream.union([example.loss])
+    var waiting: [String: Int] = [:]
+    for name in upstream {
+      waiting[name] = network.consumers(of: name).filter { inScope.contains($0.name) }.count
+    }
+    var order: [String] = []
+    var stack = [example.loss]
+    while let name = stack.popLast() {
+      order.append(name)
+      var ready: [String] = []
+      for input in network.quantity(name)!.inputs where upstream.contains(input) {
+        waiting[input]! -= 1
+        if waiting[input] == 0 { ready.append(input) }
+      }
+      let leavesFirst = ready.filter { network.quantity($0)!.role != .equation } + ready.filter { network.quantity($0)!.role == .equation }
+      stack.append(contentsOf: leavesFirst.reversed())
+    }
+    return order
+  }
+
+  // MARK: Document values
+
+  private mutating func placeDocumentValues(_ state: Evaluation.State) throws -> [Line] {
+    var inserted: [Int: [Line]] = [:]
+    var atEnd: [Line] = []
+    for document in example.documentValues {
+      if let key = key(for: document.expression), let i = index[key] {
+        if lines[i].document == nil {
+          lines[i].document = document
+        } else {
+          var repeated = lines[i]
+          repeated.document = document
+          inserted[i, default: []].append(repeated)
+        }
+        continue
+      }
+      let line = try documentLine(document, state)
+      if let anchor = anchor(of: document.expression) {
+        var placed = line
+        placed.section = lines[anchor].section
+        inserted[anchor, default: []].append(placed)
+      } else {
+        atEnd.append(line)
+      }
+    }
+    var result: [Line] = []
+    for (i, line) in lines.enumerated() {
+      result.append(line)
+      result.append(contentsOf: inserted[i] ?? [])
+    }
+    return result + atEnd
+  }
+
+  /// The line a document value belongs on, when it is the value of one.
+  private func key(for expression: Expression) -> Key? {
+    switch expression {
+    case .name(let name) where network.quantity(name) != nil:
+      return .value(name)
+    case .derivative(let of, let wrt):
+      if of == example.loss, index[.adjoint(wrt)] != nil { return .adjoint(wrt) }
+      return .local(of, wrt)
+    case .afterUpdate(.name(let name)):
+      switch network.quantity(name)?.role {
+      case .leaf(.param): return .update(name)
+      case .equation: return .after(name)
+      default: return nil
+      }
+    default:
+      return nil
+    }
+  }
+
+  private func documentLine(_ document: Example.DocumentValue, _ state: Evaluation.State) throws -> Line {
+    do {
+      let value = try evaluation.value(of: document.expression, in: state)
+      guard value.isFinite else { throw EvaluationError.notFinite(value) }
+      var formula: Expression?
+      if case .name(let name) = document.expression,
+        let definition = example.definitions.first(where: { $0.name == name })
+      {
+        formula = definition.expression
+      }
+      let shown = formula ?? document.expression
+      return Line(
+        section: .experiments, kind: .documentValue, quantity: document.expression, formula: formula,
+        substitutions: try values(of: shown, in: state), value: value, document: document)
+    } catch let error as EvaluationError {
+      throw ExampleError(file: example.file, location: document.location, message: "cannot compute '\(document.expressionText)': \(error)")
+    }
+  }
+
+  /// The last line a document value depends on, or `nil` for an experiment
+  /// (a training run, a nudge) or a value of numbers alone, which go at the end.
+  private func anchor(of expression: Expression) -> Int? {
+    var positions: [Int] = []
+    var isExperiment = false
+    func visit(_ e: Expression) {
+      switch e {
+      case .name(let name):
+        if let i = index[.value(name)] {
+          positions.append(i)
+        } else if let definition = example.definitions.first(where: { $0.name == name }) {
+          visit(definition.expression)
+        }
+      case .derivative(let of, let wrt):
+        if let i = index[.local(of, wrt)] ?? index[.adjoint(wrt)] { positions.append(i) }
+        if let i = index[.value(of)] { positions.append(i) }
+        if of == example.loss, expression.names.contains(example.rate?.name ?? ""), let i = index[.update(wrt)] {
+          positions.append(i)
+        }
+      case .afterUpdate(let inner):
+        let names = inner.names.filter { network.quantity($0) != nil }
+        let found = names.compactMap { index[.after($0)] ?? index[.update($0)] }
+        positions.append(contentsOf: found)
+        if found.isEmpty { isExperiment = true }
+      case .afterTraining, .substituting:
+        isExperiment = true
+      case .negate(let inner), .call(_, let inner):
+        visit(inner)
+      case .binary(_, let l, let r):
+        visit(l)
+        visit(r)
+      case .number:
+        break
+      }
+    }
+    visit(expression)
+    return isExperiment ? nil : positions.max()
+  }
+
+  /// The value of every leaf of `expression` (names, derivatives, states), in `state`.
+  private func values(of expression: Expression, in state: Evaluation.State) throws -> [Expression: Double] {
+    var result: [Expression: Double] = [:]
+    var stack = [expression]
+    while let e = stack.popLast() {
+      switch e {
+      case .number: break
+      case .negate(let inner), .call(_, let inner): stack.append(inner)
+      case .binary(_, let l, let r): stack.append(contentsOf: [l, r])
+      case .name, .derivative, .afterUpdate, .afterTraining, .substituting:
+        result[e] = try evaluation.value(of: e, in: state)
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,47 @@
+import BackpropCore
+import BackpropExamples
+import Foundation
+
+/// Finds the example a user named: a built-in example's name, or a file's path.
+enum ExampleLoader {
+  /// Loads `argument` for `command`.
+  ///
+  /// A path that exists is read as a file; otherwise a built-in name; otherwise
+  /// a usage error (64) for a name, or "cannot read" (66) for something that looks
+  /// like a path.
+  static func load(_ argument: String, command: String) throws -> Example {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: argument, isDirectory: &isDirectory) {
+      if isDirectory.boolValue {
+        throw Failure.noInput("\(argument): is a directory, not an example file")
+      }
+      guard let data = manager.contents(atPath: argument) else {
+        throw Failure.noInput("\(argument): cannot be read (permission denied?)")
+      }
+      return try parse { try ExampleParser.parse(data, file: argument) }
+    }
+    if let example = try parse({ try BuiltinExamples.example(named: argument) }) {
+      return example
+    }
+    if argument.contains("/") || argument.hasSuffix(".txt") {
+      throw Failure.noInput("\(argument): no such file")
+    }
+    var message = "no example named '\(argument)'"
+    if let suggestion = suggestion(for: argument) { message += "; did you mean '\(suggestion)'?" }
+    message += " ('backprop-tutor list' shows the built-in examples)"
+    throw Failure.usage(message, command: command)
+  }
+
+  private static func parse<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+  }
+
+  private static func suggestion(for name: String) -> String? {
+    BuiltinExamples.names.first { $0.hasPrefix(name) || name.hasPrefix($0) || $0.contains(name) }
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// backprop-tutor: replays worked backpropagation examples and checks hand calculations.
+func run(_ arguments: [String]) throws {
+  guard let command = arguments.first else {
+    print(Help.overview)
+    return
+  }
+  let rest = Array(arguments.dropFirst())
+  if rest.contains("--help") || rest.contains("-h"), let text = Help.text(for: command) {
+    print(text)
+    return
+  }
+  switch command {
+  case "--help", "-h":
+    print(Help.overview)
+  case "--version":
+    print(Help.version)
+  case "help":
+    let parsed = try Arguments(rest, command: "help", flags: [])
+    guard let topic = parsed.positionals.first else {
+      print(Help.overview)
+      return
+    }
+    guard parsed.positionals.count == 1, let text = Help.text(for: topic) else {
+      throw Failure.usage("unknown subcommand '\(parsed.positionals.joined(separator: " "))'", command: nil)
+    }
+    print(text)
+  case "walk":
+    try WalkCommand(rest).run()
+  case "list":
+    try ListCommand(rest).run()
+  default:
+    throw Failure.usage("unknown subcommand '\(command)'", command: nil)
+  }
+}
+
+do {
+  try run(Array(CommandLine.arguments.dropFirst()))
+} catch let failure as Failure {
+  FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+  exit(failure.status)
+}
