@@ -4,7 +4,7 @@ enum Arithmetic {
   ///
   /// `leaf` is called for every node that is not a number, an operator or a
   /// function call; the recursion is bounded by the parser's depth limit.
-  static func value(of expression: Expression, leaf: (Expression) throws -> Double) rethrows -> Double {
+  static func value(of expression: Formula, leaf: (Formula) throws -> Double) rethrows -> Double {
     switch expression {
     case .number(let value, _): return value
     case .negate(let inner): return -(try value(of: inner, leaf: leaf))
@@ -30,7 +30,7 @@ enum Arithmetic {
   }
 
   /// The value of an expression of numbers alone, or `nil` if it names anything.
-  static func constantValue(of expression: Expression) -> Double? {
+  static func constantValue(of expression: Formula) -> Double? {
     struct NotConstant: Error {}
     return try? value(of: expression) { _ in throw NotConstant() }
   }

@@ -22,7 +22,7 @@ public final class Evaluation {
 
   private struct TrainingKey: Hashable {
     var state: State
-    var training: Expression.Training
+    var training: Formula.Training
   }
 
   /// The most steps `E@converged` runs before it gives up.
@@ -94,7 +94,7 @@ public final class Evaluation {
   }
 
   /// The state after `training` from `state`.
-  public func trained(_ state: State, _ training: Expression.Training) throws -> State {
+  public func trained(_ state: State, _ training: Formula.Training) throws -> State {
     let key = TrainingKey(state: state, training: training)
     if let known = trained[key] { return known }
     var current = state
@@ -140,7 +140,7 @@ public final class Evaluation {
   }
 
   /// The value of any expression of the file in `state`.
-  public func value(of expression: Expression, in state: State) throws -> Double {
+  public func value(of expression: Formula, in state: State) throws -> Double {
     let result = try Arithmetic.value(of: expression) { leaf in
       switch leaf {
       case .name(let name):

@@ -24,20 +24,20 @@ public struct Example: Sendable {
   /// A forward equation: `name = formula`.
   public struct Equation: Sendable {
     public var name: String
-    public var formula: Expression
+    public var formula: Formula
     public var location: SourceLocation
   }
 
   /// A `let` line: a named value for document values.
   public struct Definition: Sendable {
     public var name: String
-    public var expression: Expression
+    public var expression: Formula
     public var location: SourceLocation
   }
 
   /// A number the document printed, and what it is the value of.
   public struct DocumentValue: Sendable {
-    public var expression: Expression
+    public var expression: Formula
     /// The expression as written in the file, for messages.
     public var expressionText: String
     public var printed: PrintedNumber

@@ -36,7 +36,7 @@ struct ExpressionParser {
   }
 
   /// Parses all of `tokens` as one expression.
-  static func parse(_ tokens: [Token], scope: Scope, end: SourceLocation) throws -> Expression {
+  static func parse(_ tokens: [Token], scope: Scope, end: SourceLocation) throws -> Formula {
     var parser = ExpressionParser(tokens: tokens, scope: scope, endLocation: end)
     let expression = try parser.parseSum()
     if let extra = parser.peek {
@@ -47,8 +47,8 @@ struct ExpressionParser {
   }
 
   /// Long chains such as `a + a + ... + a` nest without parentheses; bound them too.
-  private static func checkDepth(of expression: Expression, at location: SourceLocation) throws {
-    var stack: [(Expression, Int)] = [(expression, 1)]
+  private static func checkDepth(of expression: Formula, at location: SourceLocation) throws {
+    var stack: [(Formula, Int)] = [(expression, 1)]
     while let (node, level) = stack.popLast() {
       if level > maximumDepth * 4 {
         throw LocatedError(location, "expression is nested too deeply (more than \(maximumDepth * 4) levels)")
@@ -93,7 +93,7 @@ struct ExpressionParser {
     return try body(&self)
   }
 
-  mutating func parseSum() throws -> Expression {
+  mutating func parseSum() throws -> Formula {
     try nested { parser in
       var result = try parser.parseProduct()
       while true {
@@ -108,7 +108,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseProduct() throws -> Expression {
+  private mutating func parseProduct() throws -> Formula {
     var result = try parseUnary()
     while true {
       if take("*") {
@@ -125,7 +125,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseUnary() throws -> Expression {
+  private mutating func parseUnary() throws -> Formula {
     try nested { parser in
       if parser.take("-") { return .negate(try parser.parseUnary()) }
       if parser.take("+") { return try parser.parseUnary() }
@@ -135,7 +135,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parsePostfix() throws -> Expression {
+  private mutating func parsePostfix() throws -> Formula {
     var result = try parsePrimary()
     while let token = peek {
       if token.kind == .symbol("'") {
@@ -163,7 +163,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseTraining() throws -> Expression.Training {
+  private mutating func parseTraining() throws -> Formula.Training {
     guard let token = peek else {
       throw LocatedError(location, "expected a number of steps or 'converged' after '@'")
     }
@@ -182,8 +182,8 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseAssignments() throws -> [Expression.Assignment] {
-    var assignments: [Expression.Assignment] = []
+  private mutating func parseAssignments() throws -> [Formula.Assignment] {
+    var assignments: [Formula.Assignment] = []
     repeat {
       guard let token = peek, case .identifier(let name) = token.kind else {
         throw LocatedError(location, "expected a name to set inside '[...]', found \(peek?.kind.described ?? "the end of the line")")
@@ -194,13 +194,13 @@ struct ExpressionParser {
       }
       index += 1
       try expect("=", "after '\(name)' inside '[...]'")
-      assignments.append(Expression.Assignment(name: name, value: try parseSum()))
+      assignments.append(Formula.Assignment(name: name, value: try parseSum()))
     } while take(",")
     try expect("]", "to close '[...]'")
     return assignments
   }
 
-  private mutating func parsePrimary() throws -> Expression {
+  private mutating func parsePrimary() throws -> Formula {
     guard let token = peek else {
       throw LocatedError(location, "expected a number, a name or '(', found the end of the line")
     }
@@ -236,7 +236,7 @@ struct ExpressionParser {
   }
 
   /// `∂A/∂B`.
-  private mutating func parseDerivative() throws -> Expression {
+  private mutating func parseDerivative() throws -> Formula {
     try requireStates(tokens[index], "a derivative")
     index += 1
     let of = try derivativeName()
@@ -259,7 +259,7 @@ struct ExpressionParser {
   }
 
   /// `dA/dB`, when A and B are quantities and `dA`, `dB` are not names themselves.
-  private mutating func parseDerivativeSpelledWithD() throws -> Expression? {
+  private mutating func parseDerivativeSpelledWithD() throws -> Formula? {
     guard scope.allowsStates, index + 2 < tokens.count,
       case .identifier(let top) = tokens[index].kind,
       tokens[index + 1].kind == .symbol("/"),

@@ -54,11 +54,11 @@ public enum Function: String, Hashable, Sendable, CaseIterable {
   }
 
   /// The local derivative as a formula in `u`, the way a lecture writes it.
-  public func derivativeRule(of u: Expression) -> Expression {
-    let f = Expression.call(self, u)
+  public func derivativeRule(of u: Formula) -> Formula {
+    let f = Formula.call(self, u)
     switch self {
     case .sigmoid: return f * (.one - f)
-    case .tanh: return .one - f ^ .two
+    case .tanh: return .one - (f ^ .two)
     case .relu: return .call(.step, u)
     case .exp: return f
     case .log: return .one / u
@@ -85,13 +85,13 @@ public enum Function: String, Hashable, Sendable, CaseIterable {
   }
 }
 
-extension Expression {
-  static let one = Expression.number(1, text: "1")
-  static let two = Expression.number(2, text: "2")
+extension Formula {
+  static let one = Formula.number(1, text: "1")
+  static let two = Formula.number(2, text: "2")
 
-  static func + (lhs: Expression, rhs: Expression) -> Expression { .binary(.add, lhs, rhs) }
-  static func - (lhs: Expression, rhs: Expression) -> Expression { .binary(.subtract, lhs, rhs) }
-  static func * (lhs: Expression, rhs: Expression) -> Expression { .binary(.multiply, lhs, rhs) }
-  static func / (lhs: Expression, rhs: Expression) -> Expression { .binary(.divide, lhs, rhs) }
-  static func ^ (lhs: Expression, rhs: Expression) -> Expression { .binary(.power, lhs, rhs) }
+  static func + (lhs: Formula, rhs: Formula) -> Formula { .binary(.add, lhs, rhs) }
+  static func - (lhs: Formula, rhs: Formula) -> Formula { .binary(.subtract, lhs, rhs) }
+  static func * (lhs: Formula, rhs: Formula) -> Formula { .binary(.multiply, lhs, rhs) }
+  static func / (lhs: Formula, rhs: Formula) -> Formula { .binary(.divide, lhs, rhs) }
+  static func ^ (lhs: Formula, rhs: Formula) -> Formula { .binary(.power, lhs, rhs) }
 }

@@ -16,7 +16,7 @@ public struct Network: Sendable {
     /// The tape positions of the quantity's own formula (empty for a leaf).
     public var range: Range<Graph.Node>
     /// The formula, for equations.
-    public var formula: Expression?
+    public var formula: Formula?
     /// The quantities the formula reads, in order of first appearance.
     public var inputs: [String]
     public var location: SourceLocation
@@ -64,7 +64,7 @@ public struct Network: Sendable {
     quantities.filter { $0.inputs.contains(name) }
   }
 
-  private mutating func compile(_ expression: Expression) -> Graph.Node {
+  private mutating func compile(_ expression: Formula) -> Graph.Node {
     switch expression {
     case .number(let value, _):
       return graph.leaf(value)

@@ -45,12 +45,12 @@ public struct Notation: Sendable {
   /// The expression as text. Where `substitute` gives text for a leaf (a name, a
   /// derivative or a state), that text stands in its place: the arithmetic with
   /// numbers substituted.
-  public func render(_ expression: Expression, substitute: ((Expression) -> String?)? = nil) -> String {
+  public func render(_ expression: Formula, substitute: ((Formula) -> String?)? = nil) -> String {
     render(expression, substitute).text
   }
 
   /// Text and the precedence of its outermost operation (5 for an atom).
-  private func render(_ expression: Expression, _ substitute: ((Expression) -> String?)?) -> (text: String, precedence: Int) {
+  private func render(_ expression: Formula, _ substitute: ((Formula) -> String?)?) -> (text: String, precedence: Int) {
     if let substitute, let text = substitute(expression) {
       return (number(text), text.hasPrefix("-") ? 3 : 5)
     }
@@ -84,13 +84,13 @@ public struct Notation: Sendable {
     }
   }
 
-  private func atom(_ expression: Expression, _ substitute: ((Expression) -> String?)?) -> String {
+  private func atom(_ expression: Formula, _ substitute: ((Formula) -> String?)?) -> String {
     let rendered = render(expression, substitute)
     return rendered.precedence < 5 ? "(\(rendered.text))" : rendered.text
   }
 
   private func binary(
-    _ op: BinaryOperator, _ left: Expression, _ right: Expression, _ substitute: ((Expression) -> String?)?
+    _ op: BinaryOperator, _ left: Formula, _ right: Formula, _ substitute: ((Formula) -> String?)?
   ) -> (text: String, precedence: Int) {
     let l = render(left, substitute)
     let r = render(right, substitute)
@@ -119,7 +119,7 @@ public struct Notation: Sendable {
     return (leftText + symbol + rightText, precedence)
   }
 
-  private func isNumber(_ expression: Expression) -> Bool {
+  private func isNumber(_ expression: Formula) -> Bool {
     if case .number = expression { return true }
     return false
   }

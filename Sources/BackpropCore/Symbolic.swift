@@ -5,14 +5,14 @@
 /// formulas are what is printed beside them, and the tests check that both agree.
 public enum Symbolic {
   /// ∂formula/∂name, the formula's other names held fixed, simplified.
-  public static func derivative(of formula: Expression, withRespectTo name: String) -> Expression {
+  public static func derivative(of formula: Formula, withRespectTo name: String) -> Formula {
     simplify(differentiate(formula, name))
   }
 
   /// The same, with each subexpression that is another quantity's whole formula
   /// written as that quantity's name (σ(z_out) becomes ŷ).
-  public static func derivative(of formula: Expression, withRespectTo name: String, in network: Network) -> Expression {
-    let named = network.quantities.compactMap { quantity -> (Expression, String)? in
+  public static func derivative(of formula: Formula, withRespectTo name: String, in network: Network) -> Formula {
+    let named = network.quantities.compactMap { quantity -> (Formula, String)? in
       guard let formula = quantity.formula else { return nil }
       switch formula {
       case .name, .number: return nil
@@ -23,7 +23,7 @@ public enum Symbolic {
     return rename(derivative(of: formula, withRespectTo: name), lookup)
   }
 
-  private static func rename(_ expression: Expression, _ lookup: [Expression: String]) -> Expression {
+  private static func rename(_ expression: Formula, _ lookup: [Formula: String]) -> Formula {
     if let name = lookup[expression] { return .name(name) }
     switch expression {
     case .negate(let inner): return .negate(rename(inner, lookup))
@@ -33,9 +33,9 @@ public enum Symbolic {
     }
   }
 
-  private static let zero = Expression.number(0, text: "0")
+  private static let zero = Formula.number(0, text: "0")
 
-  private static func differentiate(_ e: Expression, _ v: String) -> Expression {
+  private static func differentiate(_ e: Formula, _ v: String) -> Formula {
     switch e {
     case .number: return zero
     case .name(let n): return n == v ? .one : zero
@@ -54,7 +54,7 @@ public enum Symbolic {
       let du = differentiate(u, v)
       if dw == zero {
         // d(u^c) = c·u^(c−1)·du
-        let lowered: Expression =
+        let lowered: Formula =
           if case .number(let c, _) = w { .literal(c - 1) } else { w - .one }
         return w * (u ^ lowered) * du
       }
@@ -69,7 +69,7 @@ public enum Symbolic {
 
   /// Removes zeros and ones, folds numbers, collects a product's numeric factors
   /// into one coefficient, and writes −(a − b) as b − a.
-  public static func simplify(_ e: Expression) -> Expression {
+  public static func simplify(_ e: Formula) -> Formula {
     switch e {
     case .negate(let u):
       let s = simplify(u)
@@ -111,7 +111,7 @@ public enum Symbolic {
     }
   }
 
-  private static func negate(_ e: Expression) -> Expression {
+  private static func negate(_ e: Formula) -> Formula {
     switch e {
     case .negate(let inner): return inner
     case .number(let x, _): return .literal(-x)
@@ -121,10 +121,10 @@ public enum Symbolic {
   }
 
   /// A product as coefficient · factors, in the order they were written.
-  private static func product(_ e: Expression) -> Expression {
+  private static func product(_ e: Formula) -> Formula {
     var coefficient = 1.0
-    var factors: [Expression] = []
-    var stack: [Expression] = [e]
+    var factors: [Formula] = []
+    var stack: [Formula] = [e]
     while let next = stack.popLast() {
       if case .binary(.multiply, let u, let w) = next {
         stack.append(w)
@@ -134,6 +134,7 @@ public enum Symbolic {
       let s = simplify(next)
       switch s {
       case .number(let x, _): coefficient *= x
+      case .binary(.divide, .number(let x, _), .number(let y, _)) where y != 0: coefficient *= x / y
       case .negate(let inner):
         coefficient = -coefficient
         stack.append(inner)
@@ -146,6 +147,6 @@ public enum Symbolic {
     for factor in factors.dropFirst() { result = result * factor }
     if coefficient == 1 { return result }
     if coefficient == -1 { return negate(result) }
-    return .literal(coefficient) * result
+    return .number(coefficient, text: Readable.format(coefficient)) * result
   }
 }

@@ -20,10 +20,11 @@ extension Walkthrough.Line {
   public func text(in notation: Notation) -> LineText {
     let decimals = document.map { max(0, -$0.printed.unitExponent) } ?? 0
     let value = Readable.format(self.value, decimals: decimals)
-    let formulaText = formula.map { notation.render($0) }
+    var formulaText = repeatsLine ? nil : formula.map { notation.render($0) }
+    if formulaText == value { formulaText = nil }
     var arithmetic: String?
     let shown = formula ?? (kind == .documentValue ? quantity : nil)
-    if let shown, shown.hasOperator {
+    if let shown, shown.hasOperator, !repeatsLine {
       let substituted = notation.render(shown) { leaf in substitutions[leaf].map { Readable.format($0) } }
       if substituted != formulaText, substituted != notation.render(quantity) {
         arithmetic = substituted
@@ -37,7 +38,7 @@ extension Walkthrough.Line {
   }
 }
 
-extension Expression {
+extension Formula {
   /// Whether the expression computes something, rather than naming one value.
   var hasOperator: Bool {
     switch self {

@@ -36,15 +36,18 @@ public struct Walkthrough {
     public var kind: Kind
     /// What the line computes: a name, a derivative, a name after the update, or
     /// the document's own expression.
-    public var quantity: Expression
+    public var quantity: Formula
     /// Its formula in symbols, if it has one.
-    public var formula: Expression?
+    public var formula: Formula?
     /// The value of each leaf of the formula, to print the arithmetic.
-    public var substitutions: [Expression: Double]
+    public var substitutions: [Formula: Double]
     /// The exact value.
     public var value: Double
     /// What the document printed for it, if it did.
     public var document: Example.DocumentValue?
+    /// Whether the line repeats the one before it for another place the document
+    /// printed the same value.
+    public var repeatsLine = false
 
     /// `agree` when the exact value rounds to what the document printed.
     public var verdict: Verdict? {

@@ -71,8 +71,8 @@ struct WalkthroughBuilder {
       default: break
       }
       let consumers = network.consumers(of: name).filter { inScope.contains($0.name) }
-      var terms: [Expression] = []
-      var substitutions: [Expression: Double] = [:]
+      var terms: [Formula] = []
+      var substitutions: [Formula: Double] = [:]
       for consumer in consumers {
         let local = try evaluation.localDerivatives(of: consumer.name, in: state)[name] ?? 0
         let formula = Symbolic.derivative(of: consumer.formula!, withRespectTo: name, in: network)
@@ -108,8 +108,8 @@ struct WalkthroughBuilder {
     let graph = try evaluation.pass(state).graph
     let next = try evaluation.updated(state)
     for parameter in example.parameters {
-      let gradient = Expression.derivative(of: example.loss, withRespectTo: parameter.name)
-      let formula = Expression.name(parameter.name) - .name(rate) * gradient
+      let gradient = Formula.derivative(of: example.loss, withRespectTo: parameter.name)
+      let formula = Formula.name(parameter.name) - .name(rate) * gradient
       append(
         Line(
           section: .update, kind: .update, quantity: .afterUpdate(.name(parameter.name)), formula: formula,
@@ -129,7 +129,7 @@ struct WalkthroughBuilder {
   }
 
   /// The formula with the names that the update changes written with a prime.
-  private func primed(_ formula: Expression, _ changed: Set<String>) -> Expression {
+  private func primed(_ formula: Formula, _ changed: Set<String>) -> Formula {
     switch formula {
     case .name(let name): changed.contains(name) ? .afterUpdate(formula) : formula
     case .negate(let inner): .negate(primed(inner, changed))
@@ -179,7 +179,8 @@ struct WalkthroughBuilder {
   // MARK: Document values
 
   private mutating func placeDocumentValues(_ state: Evaluation.State) throws -> [Line] {
-    var inserted: [Int: [Line]] = [:]
+    var before: [Int: [Line]] = [:]
+    var after: [Int: [Line]] = [:]
     var atEnd: [Line] = []
     for document in example.documentValues {
       if let key = key(for: document.expression), let i = index[key] {
@@ -188,29 +189,54 @@ struct WalkthroughBuilder {
         } else {
           var repeated = lines[i]
           repeated.document = document
-          inserted[i, default: []].append(repeated)
+          repeated.repeatsLine = true
+          after[i, default: []].append(repeated)
         }
         continue
       }
-      let line = try documentLine(document, state)
-      if let anchor = anchor(of: document.expression) {
-        var placed = line
-        placed.section = lines[anchor].section
-        inserted[anchor, default: []].append(placed)
-      } else {
+      var line = try documentLine(document, state)
+      switch placement(of: document.expression) {
+      case .after(let anchor):
+        line.section = lines[anchor].section
+        after[anchor, default: []].append(line)
+      case .before(let anchor):
+        line.section = lines[anchor].section
+        before[anchor, default: []].append(line)
+      case .atEnd:
         atEnd.append(line)
       }
     }
     var result: [Line] = []
     for (i, line) in lines.enumerated() {
+      result.append(contentsOf: before[i] ?? [])
       result.append(line)
-      result.append(contentsOf: inserted[i] ?? [])
+      result.append(contentsOf: after[i] ?? [])
     }
     return result + atEnd
   }
 
+  enum Placement {
+    case before(Int), after(Int), atEnd
+  }
+
+  /// Where a document value that is not a line of its own goes: after the local
+  /// derivative it spells out (`a1 * (1 - a1)`), before the first line whose formula
+  /// contains it (`(y - yhat)^2` before `L`), or after the last line it depends on.
+  private func placement(of expression: Formula) -> Placement {
+    guard let last = anchor(of: expression) else { return .atEnd }
+    if let local = lines.indices.first(where: { lines[$0].kind == .localDerivative && lines[$0].formula == expression }) {
+      return .after(max(local, last))
+    }
+    if let containing = lines.indices.first(where: { i in
+      lines[i].kind != .localDerivative && lines[i].formula.map { $0 != expression && $0.contains(expression) } == true
+    }), containing > last {
+      return .before(containing)
+    }
+    return .after(last)
+  }
+
   /// The line a document value belongs on, when it is the value of one.
-  private func key(for expression: Expression) -> Key? {
+  private func key(for expression: Formula) -> Key? {
     switch expression {
     case .name(let name) where network.quantity(name) != nil:
       return .value(name)
@@ -232,7 +258,7 @@ struct WalkthroughBuilder {
     do {
       let value = try evaluation.value(of: document.expression, in: state)
       guard value.isFinite else { throw EvaluationError.notFinite(value) }
-      var formula: Expression?
+      var formula: Formula?
       if case .name(let name) = document.expression,
         let definition = example.definitions.first(where: { $0.name == name })
       {
@@ -249,10 +275,10 @@ struct WalkthroughBuilder {
 
   /// The last line a document value depends on, or `nil` for an experiment
   /// (a training run, a nudge) or a value of numbers alone, which go at the end.
-  private func anchor(of expression: Expression) -> Int? {
+  private func anchor(of expression: Formula) -> Int? {
     var positions: [Int] = []
     var isExperiment = false
-    func visit(_ e: Expression) {
+    func visit(_ e: Formula) {
       switch e {
       case .name(let name):
         if let i = index[.value(name)] {
@@ -287,8 +313,8 @@ struct WalkthroughBuilder {
   }
 
   /// The value of every leaf of `expression` (names, derivatives, states), in `state`.
-  private func values(of expression: Expression, in state: Evaluation.State) throws -> [Expression: Double] {
-    var result: [Expression: Double] = [:]
+  private func values(of expression: Formula, in state: Evaluation.State) throws -> [Formula: Double] {
+    var result: [Formula: Double] = [:]
     var stack = [expression]
     while let e = stack.popLast() {
       switch e {

@@ -52,8 +52,9 @@ struct WalkCommand {
       output.line()
       output.line(terminal.bold(Self.headings[current]!))
       let width = min(64, block.filter { $0.1.document != nil }.map { Terminal.width(left($0.1)) }.max() ?? 0)
+      let givenWidth = block.filter { $0.0.kind == .given }.map { Terminal.width(left($0.1)) }.max() ?? 0
       for (line, text) in block {
-        output.line(row(line, text, width: width))
+        output.line(row(line, text, width: width, role: role(of: line, in: example), roleColumn: givenWidth + 2))
       }
       block.removeAll()
     }
@@ -77,8 +78,22 @@ struct WalkCommand {
     return parts.joined(separator: " = ")
   }
 
-  private func row(_ line: Walkthrough.Line, _ text: LineText, width: Int) -> String {
-    let body = left(text)
+  static let roles: [Example.LeafKind: String] = [
+    .input: "input", .target: "target", .param: "trainable parameter", .const: "constant (not trained)",
+    .rate: "learning rate",
+  ]
+
+  /// For a given: what it is (input, trainable parameter, ...).
+  private func role(of line: Walkthrough.Line, in example: Example) -> String? {
+    guard line.kind == .given, case .name(let name) = line.quantity else { return nil }
+    return example.leaves.first { $0.name == name }.flatMap { Self.roles[$0.kind] }
+  }
+
+  private func row(_ line: Walkthrough.Line, _ text: LineText, width: Int, role: String?, roleColumn: Int = 0) -> String {
+    var body = left(text)
+    if let role {
+      body += String(repeating: " ", count: max(2, roleColumn - Terminal.width(body))) + terminal.dim(role)
+    }
     guard let document = text.document else { return "  " + body }
     let padding = String(repeating: " ", count: max(2, width - Terminal.width(body) + 3))
     var verdict: String

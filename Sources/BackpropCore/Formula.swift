@@ -3,29 +3,29 @@
 /// Forward equations use numbers, names, the four operations, powers and the
 /// functions of ``Function``. Document values may also name derivatives and the
 /// states of the network after training or with changed values.
-public indirect enum Expression: Hashable, Sendable {
+public indirect enum Formula: Hashable, Sendable {
   /// A number, with the text it was written as (`0.10` stays `0.10`).
   case number(Double, text: String)
   /// A quantity of the network, or a `let` value.
   case name(String)
-  case negate(Expression)
-  case binary(BinaryOperator, Expression, Expression)
-  case call(Function, Expression)
+  case negate(Formula)
+  case binary(BinaryOperator, Formula, Formula)
+  case call(Function, Formula)
   /// ∂of/∂withRespectTo, through every path of the network.
   case derivative(of: String, withRespectTo: String)
   /// The expression after one gradient-descent update: `E'`.
-  case afterUpdate(Expression)
+  case afterUpdate(Formula)
   /// The expression after some updates: `E@N`, `E@converged`.
-  case afterTraining(Expression, Training)
+  case afterTraining(Formula, Training)
   /// The expression with leaves set to other values: `E[w2 = 0.6]`.
-  case substituting(Expression, [Assignment])
+  case substituting(Formula, [Assignment])
 
   /// A leaf set to another value inside `E[...]`.
   public struct Assignment: Hashable, Sendable {
     public var name: String
-    public var value: Expression
+    public var value: Formula
 
-    public init(name: String, value: Expression) {
+    public init(name: String, value: Formula) {
       self.name = name
       self.value = value
     }
@@ -38,7 +38,7 @@ public indirect enum Expression: Hashable, Sendable {
   }
 
   /// A number written the shortest way that reads it back exactly.
-  public static func literal(_ value: Double) -> Expression {
+  public static func literal(_ value: Double) -> Formula {
     .number(value, text: Readable.shortest(value))
   }
 }
@@ -61,7 +61,7 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
   }
 }
 
-extension Expression {
+extension Formula {
   /// The names the expression reads, in order of first appearance, each once.
   ///
   /// A derivative reads both of its quantities; a substitution reads the names
@@ -96,9 +96,16 @@ extension Expression {
     return found
   }
 
+  /// Whether `part` occurs in this expression (or is it).
+  public func contains(_ part: Formula) -> Bool {
+    var found = false
+    visit { if $0 == part { found = true } }
+    return found
+  }
+
   /// Calls `body` on this expression and every subexpression, parents first.
-  public func visit(_ body: (Expression) -> Void) {
-    var stack: [Expression] = [self]
+  public func visit(_ body: (Formula) -> Void) {
+    var stack: [Formula] = [self]
     while let expression = stack.popLast() {
       body(expression)
       switch expression {
