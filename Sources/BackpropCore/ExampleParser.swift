@@ -125,6 +125,7 @@ public enum ExampleParser {
     var declared: [String: SourceLocation] = [:]
     var quantities: Set<String> = []
     var lets: Set<String> = []
+    var leaves: Set<String> = []
     var hasLoss = false
 
     init(file: String, statements: [Statement]) {
@@ -170,6 +171,7 @@ public enum ExampleParser {
       }
       declared[name] = token.location
       if first == "let" { lets.insert(name) } else { quantities.insert(name) }
+      if Self.leafKeywords.contains(first) { leaves.insert(name) }
     }
 
     /// Second pass: the line's meaning.
@@ -188,7 +190,7 @@ public enum ExampleParser {
         try readLoss(statement)
       case "let":
         let name = try nameAndEquals(statement, keyword: "let")
-        let scope = ExpressionParser.Scope(quantities: quantities, lets: definedLets, allowsStates: true)
+        let scope = ExpressionParser.Scope(quantities: quantities, lets: definedLets, leaves: leaves, allowsStates: true)
         let expression = try ExpressionParser.parse(Array(tokens[3...]), scope: scope, end: statement.end)
         example.definitions.append(Example.Definition(name: name, expression: expression, location: tokens[1].location))
       case "doc":
@@ -276,7 +278,7 @@ public enum ExampleParser {
       guard let printed = PrintedNumber(printedText.replacingOccurrences(of: "−", with: "-")) else {
         throw LocatedError(valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
       }
-      let scope = ExpressionParser.Scope(quantities: quantities, lets: Set(lets), allowsStates: true)
+      let scope = ExpressionParser.Scope(quantities: quantities, lets: Set(lets), leaves: leaves, allowsStates: true)
       let expression = try ExpressionParser.parse(Array(tokens[1..<equals]), scope: scope, end: tokens[equals].location)
       let keyStart = statement.text.index(statement.text.startIndex, offsetBy: tokens[1].location.column - 1)
       let keyEnd = statement.text.index(statement.text.startIndex, offsetBy: tokens[equals].location.column - 1)

@@ -16,6 +16,8 @@ struct ExpressionParser {
     var quantities: Set<String>
     /// `let` values, usable where states are.
     var lets: Set<String> = []
+    /// Inputs, targets, parameters, constants and the rate: what `[...]` may set.
+    var leaves: Set<String> = []
     /// Whether derivatives, `'`, `@` and `[...]` are allowed (document values and `let`).
     var allowsStates: Bool
   }
@@ -189,6 +191,9 @@ struct ExpressionParser {
         throw LocatedError(location, "expected a name to set inside '[...]', found \(peek?.kind.described ?? "the end of the line")")
       }
       guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
+      guard scope.leaves.contains(name) else {
+        throw LocatedError(token.location, "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]")
+      }
       if assignments.contains(where: { $0.name == name }) {
         throw LocatedError(token.location, "'\(name)' is set twice inside '[...]'")
       }
