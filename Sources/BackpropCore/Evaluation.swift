@@ -177,7 +177,11 @@ public final class Evaluation {
       }
     }
     for quantity in network.quantities where !graph.adjoints[quantity.node].isFinite {
-      throw ExampleError(file: network.example.file, location: quantity.location, message: "the derivative of the loss with respect to \(quantity.name) is not a finite number (\(Readable.format(graph.adjoints[quantity.node])))")
+      throw ExampleError(
+        file: network.example.file, location: quantity.location,
+        message:
+          "the derivative of the loss with respect to \(quantity.name) is not a finite number (\(Readable.format(graph.adjoints[quantity.node])))"
+      )
     }
   }
 }
@@ -195,7 +199,8 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     case .noRate: "the example has no learning rate; declare one with 'rate NAME = VALUE'"
     case .didNotConverge(let limit): "gradient descent did not settle within \(limit) steps"
     case .diverged(let step): "gradient descent diverged: a parameter is not a finite number after step \(step)"
-    case .notALeaf(let name): "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
+    case .notALeaf(let name):
+      "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
     case .notFinite(let value): "the value is not a finite number (\(Readable.format(value)))"
     }
   }

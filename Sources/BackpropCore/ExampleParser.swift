@@ -28,7 +28,8 @@ public enum ExampleParser {
   /// UTF-8 text with no NUL bytes, or the place of the first bad byte.
   static func decode(_ data: Data) throws -> String {
     if data.count > maximumBytes {
-      throw LocatedError(SourceLocation(line: 1, column: 1), "file is too large (\(data.count) bytes; an example file may have at most \(maximumBytes))")
+      throw LocatedError(
+        SourceLocation(line: 1, column: 1), "file is too large (\(data.count) bytes; an example file may have at most \(maximumBytes))")
     }
     if let text = String(data: data, encoding: .utf8), !text.contains("\0") {
       return text
@@ -44,7 +45,9 @@ public enum ExampleParser {
       let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
       let location = SourceLocation(line: line, column: prefix.count + 1)
       if byte == 0 { throw LocatedError(location, "NUL byte in the file; an example file is plain text") }
-      guard length > 0 else { throw LocatedError(location, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8") }
+      guard length > 0 else {
+        throw LocatedError(location, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8")
+      }
       if byte == UInt8(ascii: "\n") {
         line += 1
         lineStart = index + 1
@@ -92,11 +95,14 @@ public enum ExampleParser {
       }
       if code.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       if let header = try headerLine(code, number: number) {
-        statements.append(Statement(number: number, text: code, tokens: header, comment: comment, end: SourceLocation(line: number, column: code.count + 1)))
+        statements.append(
+          Statement(number: number, text: code, tokens: header, comment: comment, end: SourceLocation(line: number, column: code.count + 1))
+        )
         continue
       }
       let tokens = try Lexer.tokens(in: code, lineNumber: number)
-      statements.append(Statement(number: number, text: code, tokens: tokens, comment: comment, end: SourceLocation(line: number, column: code.count + 1)))
+      statements.append(
+        Statement(number: number, text: code, tokens: tokens, comment: comment, end: SourceLocation(line: number, column: code.count + 1)))
     }
     var builder = Builder(file: file, statements: statements)
     return try builder.build()
@@ -151,7 +157,9 @@ public enum ExampleParser {
     mutating func declare(_ statement: Statement) throws {
       let tokens = statement.tokens
       guard case .identifier(let first) = tokens[0].kind else {
-        throw LocatedError(tokens[0].location, "expected a declaration, an equation 'NAME = formula' or 'doc EXPRESSION = NUMBER', found \(tokens[0].kind.described)")
+        throw LocatedError(
+          tokens[0].location,
+          "expected a declaration, an equation 'NAME = formula' or 'doc EXPRESSION = NUMBER', found \(tokens[0].kind.described)")
       }
       var nameToken: Token?
       if Self.leafKeywords.contains(first) || first == "let" {
@@ -197,7 +205,10 @@ public enum ExampleParser {
         try readDocumentValue(statement)
       default:
         guard tokens.count > 1, tokens[1].kind == .symbol("=") else {
-          throw LocatedError(tokens[0].location, "expected a declaration (input, target, param, const, rate, loss, let, doc, title:, source:) or an equation 'NAME = formula', found '\(first)'")
+          throw LocatedError(
+            tokens[0].location,
+            "expected a declaration (input, target, param, const, rate, loss, let, doc, title:, source:) or an equation 'NAME = formula', found '\(first)'"
+          )
         }
         let scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
         let formula = try ExpressionParser.parse(Array(tokens[2...]), scope: scope, end: statement.end)
@@ -276,7 +287,8 @@ public enum ExampleParser {
         throw LocatedError(valueStart, "expected the number the document printed after '='")
       }
       guard let printed = PrintedNumber(printedText.replacingOccurrences(of: "−", with: "-")) else {
-        throw LocatedError(valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
+        throw LocatedError(
+          valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
       }
       let scope = ExpressionParser.Scope(quantities: quantities, lets: Set(lets), leaves: leaves, allowsStates: true)
       let expression = try ExpressionParser.parse(Array(tokens[1..<equals]), scope: scope, end: tokens[equals].location)
@@ -284,7 +296,8 @@ public enum ExampleParser {
       let keyEnd = statement.text.index(statement.text.startIndex, offsetBy: tokens[equals].location.column - 1)
       let keyText = statement.text[keyStart..<keyEnd].trimmingCharacters(in: .whitespaces)
       example.documentValues.append(
-        Example.DocumentValue(expression: expression, expressionText: keyText, printed: printed, note: statement.comment, location: tokens[1].location))
+        Example.DocumentValue(
+          expression: expression, expressionText: keyText, printed: printed, note: statement.comment, location: tokens[1].location))
     }
   }
 }

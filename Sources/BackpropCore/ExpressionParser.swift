@@ -192,7 +192,9 @@ struct ExpressionParser {
       }
       guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
       guard scope.leaves.contains(name) else {
-        throw LocatedError(token.location, "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]")
+        throw LocatedError(
+          token.location,
+          "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]")
       }
       if assignments.contains(where: { $0.name == name }) {
         throw LocatedError(token.location, "'\(name)' is set twice inside '[...]'")
@@ -308,7 +310,7 @@ extension Token.Kind {
 enum Suggestion {
   static func closest(to name: String, among candidates: Set<String>) -> String? {
     let scored = candidates.map { ($0, distance(name, $0)) }
-      .filter { $0.1 <= max(1, name.count / 3) }
+      .filter { $0.1 <= max(1, name.count / 3) && $0.1 < name.count }
     return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
   }
 

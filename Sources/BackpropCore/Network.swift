@@ -42,7 +42,10 @@ public struct Network: Sendable {
       let start = graph.count
       var node = compile(equation.formula)
       if node < start { node = graph.apply(.identity, node) }
-      add(Quantity(name: equation.name, role: .equation, node: node, range: start..<graph.count, formula: equation.formula, inputs: equation.formula.names, location: equation.location))
+      add(
+        Quantity(
+          name: equation.name, role: .equation, node: node, range: start..<graph.count, formula: equation.formula,
+          inputs: equation.formula.names, location: equation.location))
     }
   }
 

@@ -129,7 +129,9 @@ public struct Notation: Sendable {
   }
 
   private static func superscript(_ text: String) -> String? {
-    let digits: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+    let digits: [Character: Character] = [
+      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+    ]
     guard !text.isEmpty, text.count <= 2 else { return nil }
     let mapped = text.compactMap { digits[$0] }
     return mapped.count == text.count ? String(mapped) : nil

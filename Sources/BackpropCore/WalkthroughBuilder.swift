@@ -113,7 +113,10 @@ struct WalkthroughBuilder {
       append(
         Line(
           section: .update, kind: .update, quantity: .afterUpdate(.name(parameter.name)), formula: formula,
-          substitutions: [.name(parameter.name): parameter.value, .name(rate): example.rate!.value, gradient: graph.adjoints[network.quantity(parameter.name)!.node]],
+          substitutions: [
+            .name(parameter.name): parameter.value, .name(rate): example.rate!.value,
+            gradient: graph.adjoints[network.quantity(parameter.name)!.node],
+          ],
           value: try evaluation.value(of: parameter.name, in: next)),
         key: .update(parameter.name))
     }

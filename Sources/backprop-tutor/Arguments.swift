@@ -16,7 +16,8 @@ struct Arguments {
       }
       if argument.hasPrefix("--") {
         let body = argument.dropFirst(2)
-        let (name, inline) = body.firstIndex(of: "=").map { (String(body[..<$0]), String(body[body.index(after: $0)...])) } ?? (String(body), nil)
+        let (name, inline) =
+          body.firstIndex(of: "=").map { (String(body[..<$0]), String(body[body.index(after: $0)...])) } ?? (String(body), nil)
         if known.contains(name), inline == nil {
           flags.insert(name)
         } else if knownOptions.contains(name) {

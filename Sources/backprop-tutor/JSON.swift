@@ -27,7 +27,8 @@ indirect enum JSON {
     case .object(let pairs):
       if pairs.isEmpty { return "{}" }
       let inner = indent + "  "
-      return "{\n" + pairs.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "}"
+      return "{\n" + pairs.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent
+        + "}"
     }
   }
 

@@ -26,7 +26,9 @@ struct ListCommand {
     }
     var output = Output()
     if json {
-      output.line(JSON.array(rows.map { .object([("name", .string($0.name)), ("title", .string($0.title)), ("source", .string($0.source))]) }).rendered())
+      output.line(
+        JSON.array(rows.map { .object([("name", .string($0.name)), ("title", .string($0.title)), ("source", .string($0.source))]) })
+          .rendered())
     } else {
       let width = rows.map(\.name.count).max() ?? 0
       for row in rows {

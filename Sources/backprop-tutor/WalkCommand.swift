@@ -10,7 +10,9 @@ struct WalkCommand {
   init(_ arguments: [String]) throws {
     let parsed = try Arguments(arguments, command: "walk", flags: ["json", "ascii"])
     guard parsed.positionals.count == 1 else {
-      throw Failure.usage(parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'", command: "walk")
+      throw Failure.usage(
+        parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
+        command: "walk")
     }
     target = parsed.positionals[0]
     json = parsed.flags.contains("json")
@@ -122,7 +124,8 @@ struct WalkCommand {
     text += "; \(counts.notPrinted) more values the document does not print."
     if let first = walkthrough.lines.first(where: { if case .differ = $0.verdict { true } else { false } }), let document = first.document {
       let line = first.text(in: terminal.notation)
-      text += "\nFirst difference: \(line.quantity) = \(line.value), document \(line.document ?? "") (off by \(line.difference ?? "")), \(walkthrough.example.file):\(document.location.line)"
+      text +=
+        "\nFirst difference: \(line.quantity) = \(line.value), document \(line.document ?? "") (off by \(line.difference ?? "")), \(walkthrough.example.file):\(document.location.line)"
     }
     return text
   }

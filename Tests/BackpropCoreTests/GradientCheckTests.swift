@@ -72,7 +72,8 @@ import _Differentiation
       mlpLoss(p, layers: network.layers, activations: network.activations, inputs: network.inputs, targets: network.targets)
     }
     let loss = try evaluation.value(of: "L", in: start)
-    let swiftLoss = mlpLoss(network.parameters, layers: network.layers, activations: network.activations, inputs: network.inputs, targets: network.targets)
+    let swiftLoss = mlpLoss(
+      network.parameters, layers: network.layers, activations: network.activations, inputs: network.inputs, targets: network.targets)
     #expect(abs(loss - swiftLoss) <= 1e-12 * max(1, abs(loss)), "\(network)")
     for (k, value) in network.parameters.enumerated() {
       let name = "p\(k)"
@@ -109,7 +110,7 @@ import _Differentiation
 
 /// The same network as ``GradientCheckTests/RandomNetwork/exampleText``, in Swift,
 /// differentiated by the compiler.
-@differentiable(reverse, wrt: parameters)
+@differentiable(reverse,wrt: parameters)
 func mlpLoss(_ parameters: [Double], layers: [Int], activations: [Int], inputs: [Double], targets: [Double]) -> Double {
   var activation = inputs
   var k = 0
@@ -135,7 +136,7 @@ func mlpLoss(_ parameters: [Double], layers: [Int], activations: [Int], inputs: 
   return loss
 }
 
-@differentiable(reverse, wrt: z)
+@differentiable(reverse,wrt: z)
 func activate(_ z: Double, _ kind: Int) -> Double {
   if kind == 1 { return 1 / (1 + exp(-z)) }
   if kind == 2 { return (exp(z) - exp(-z)) / (exp(z) + exp(-z)) }

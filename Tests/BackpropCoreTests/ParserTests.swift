@@ -52,7 +52,9 @@ import Testing
       """, file: "u.txt")
     #expect(example.leaves.map(\.name) == ["x", "w1", "eta"])
     #expect(example.equations[0].name == "yhat")
-    #expect(example.equations[0].formula == .binary(.subtract, .call(.sigmoid, .binary(.multiply, .name("x"), .name("w1"))), .number(0.5, text: "½")))
+    #expect(
+      example.equations[0].formula
+        == .binary(.subtract, .call(.sigmoid, .binary(.multiply, .name("x"), .name("w1"))), .number(0.5, text: "½")))
     #expect(example.equations[1].formula == .binary(.power, .name("yhat"), .number(2, text: "2")))
     #expect(example.documentValues[0].expression == .derivative(of: "L", withRespectTo: "yhat"))
   }
@@ -65,7 +67,8 @@ import Testing
   }
 
   @Test func statesAndDerivativesInDocumentValues() throws {
-    let example = try ExampleParser.parse(Self.chain + "\nlet g = dL/dw1\ndoc g * 2 = -36\ndoc (y - yhat')^2 = 215.53\ndoc w1@2 = 1\ndoc yhat@converged = 20", file: "s.txt")
+    let example = try ExampleParser.parse(
+      Self.chain + "\nlet g = dL/dw1\ndoc g * 2 = -36\ndoc (y - yhat')^2 = 215.53\ndoc w1@2 = 1\ndoc yhat@converged = 20", file: "s.txt")
     let evaluation = try Evaluation(example)
     let start = evaluation.initialState
     let values = try example.documentValues.map { try evaluation.value(of: $0.expression, in: start) }

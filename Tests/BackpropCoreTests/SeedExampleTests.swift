@@ -39,7 +39,9 @@ import Testing
     for row in rows {
       let line = try #require(documented.first { $0.document?.location.line == row.line }, "\(name).txt:\(row.line)")
       #expect(line.document?.printed.text == row.printed, "\(name).txt:\(row.line)")
-      #expect(abs(line.value - row.exact) <= 1e-9 * max(1, abs(row.exact)), "\(name).txt:\(row.line) \(row.expression): \(line.value) vs \(row.exact)")
+      #expect(
+        abs(line.value - row.exact) <= 1e-9 * max(1, abs(row.exact)),
+        "\(name).txt:\(row.line) \(row.expression): \(line.value) vs \(row.exact)")
       #expect(line.verdict?.name == row.verdict, "\(name).txt:\(row.line) \(row.expression)")
     }
   }
