@@ -52,7 +52,7 @@ struct WalkCommand {
     func flush() {
       guard let current = section, !block.isEmpty else { return }
       output.line()
-      output.line(terminal.bold(Self.headings[current]!))
+      output.line(terminal.bold(heading(current, example)))
       let width = min(64, block.filter { $0.1.document != nil }.map { Terminal.width(left($0.1)) }.max() ?? 0)
       let givenWidth = block.filter { $0.0.kind == .given }.map { Terminal.width(left($0.1)) }.max() ?? 0
       for (line, text) in block {
@@ -70,6 +70,14 @@ struct WalkCommand {
     flush()
     output.line()
     output.line(summary(walkthrough))
+  }
+
+  /// Without a target there is no loss to speak of: the warm-ups differentiate a function.
+  private func heading(_ section: Walkthrough.Section, _ example: Example) -> String {
+    if section == .loss, !example.leaves.contains(where: { $0.kind == .target }) {
+      return "Output (the quantity differentiated)"
+    }
+    return Self.headings[section]!
   }
 
   private func left(_ text: LineText) -> String {
@@ -111,17 +119,21 @@ struct WalkCommand {
     return result
   }
 
+  private func plural(_ count: Int, _ word: String) -> String {
+    count == 1 ? word : word + "s"
+  }
+
   private func summary(_ walkthrough: Walkthrough) -> String {
     let counts = walkthrough.summary
     var text = terminal.bold("Summary: ")
     if counts.documentValues == 0 {
-      text += "the file has no document values; \(counts.notPrinted) values computed."
+      text += "the file has no document values; \(counts.notPrinted) \(plural(counts.notPrinted, "value")) computed."
       return text
     }
-    text += "\(counts.documentValues) document values: "
+    text += "\(counts.documentValues) document \(plural(counts.documentValues, "value")): "
     text += terminal.green("\(counts.agree) agree") + ", "
     text += (counts.differ > 0 ? terminal.red("\(counts.differ) differ") : "0 differ")
-    text += "; \(counts.notPrinted) more values the document does not print."
+    text += "; \(counts.notPrinted) more \(plural(counts.notPrinted, "value")) the document does not print."
     if let first = walkthrough.lines.first(where: { if case .differ = $0.verdict { true } else { false } }), let document = first.document {
       let line = first.text(in: terminal.notation)
       text +=
