@@ -96,6 +96,18 @@ extension Formula {
     return found
   }
 
+  /// The formula with each leaf (name, derivative, state) for which `replacement`
+  /// gives a formula replaced by it.
+  public func replacingLeaves(_ replacement: (Formula) -> Formula?) -> Formula {
+    switch self {
+    case .number: return self
+    case .negate(let inner): return .negate(inner.replacingLeaves(replacement))
+    case .binary(let op, let l, let r): return .binary(op, l.replacingLeaves(replacement), r.replacingLeaves(replacement))
+    case .call(let f, let u): return .call(f, u.replacingLeaves(replacement))
+    case .name, .derivative, .afterUpdate, .afterTraining, .substituting: return replacement(self) ?? self
+    }
+  }
+
   /// Whether `part` occurs in this expression (or is it).
   public func contains(_ part: Formula) -> Bool {
     var found = false

@@ -39,34 +39,39 @@ public struct Notation: Sendable {
 
   /// A number as printed or computed, with a Unicode minus where the style has one.
   public func number(_ text: String) -> String {
-    style == .unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text
+    style == .unicode ? text.replacingOccurrences(of: "-", with: minus) : text
   }
 
   /// The expression as text. Where `substitute` gives text for a leaf (a name, a
   /// derivative or a state), that text stands in its place: the arithmetic with
   /// numbers substituted.
   public func render(_ expression: Formula, substitute: ((Formula) -> String?)? = nil) -> String {
-    render(expression, substitute).text
+    render(expression, substitute, leading: true).text
   }
 
-  /// Text and the precedence of its outermost operation (5 for an atom).
-  private func render(_ expression: Formula, _ substitute: ((Formula) -> String?)?) -> (text: String, precedence: Int) {
+  /// Text and the precedence of its outermost operation (5 for an atom). A negative
+  /// number is bracketed unless it starts the whole expression: `2 − 0.01 · (−18)`.
+  private func render(_ expression: Formula, _ substitute: ((Formula) -> String?)?, leading: Bool = false) -> (
+    text: String, precedence: Int
+  ) {
     if let substitute, let text = substitute(expression) {
-      return (number(text), text.hasPrefix("-") ? 3 : 5)
+      return negative(number(text), leading: leading)
     }
     switch expression {
-    case .number(let value, let text):
-      return (number(text), value < 0 ? 3 : 5)
+    case .number(_, let text):
+      return negative(number(text), leading: leading)
     case .name(let n):
       return (name(n), 5)
     case .derivative(let of, let wrt):
       return (derivative(of: of, withRespectTo: wrt), 5)
     case .negate(let inner):
       let operand = render(inner, substitute)
-      let text = operand.precedence < 3 || operand.text.hasPrefix(minus) ? "(\(operand.text))" : operand.text
+      let text =
+        operand.precedence < 3 || operand.text.hasPrefix(minus)
+        ? "(\(render(inner, substitute, leading: true).text))" : operand.text
       return (minus + text, 3)
     case .call(let function, let argument):
-      return ("\(functionName(function))(\(render(argument, substitute).text))", 5)
+      return ("\(functionName(function))(\(render(argument, substitute, leading: true).text))", 5)
     case .afterUpdate(let inner):
       return (atom(inner, substitute) + "'", 5)
     case .afterTraining(let inner, let training):
@@ -77,10 +82,10 @@ public struct Notation: Sendable {
         }
       return (atom(inner, substitute) + suffix, 5)
     case .substituting(let inner, let assignments):
-      let list = assignments.map { "\(name($0.name)) = \(render($0.value, substitute).text)" }
+      let list = assignments.map { "\(name($0.name)) = \(render($0.value, substitute, leading: true).text)" }
       return (atom(inner, substitute) + "[" + list.joined(separator: ", ") + "]", 5)
     case .binary(let op, let left, let right):
-      return binary(op, left, right, substitute)
+      return binary(op, left, right, substitute, leading: leading)
     }
   }
 
@@ -89,25 +94,32 @@ public struct Notation: Sendable {
     return rendered.precedence < 5 ? "(\(rendered.text))" : rendered.text
   }
 
+  private func negative(_ text: String, leading: Bool) -> (text: String, precedence: Int) {
+    guard text.hasPrefix(minus) else { return (text, 5) }
+    return leading ? (text, 3) : ("(\(text))", 5)
+  }
+
   private func binary(
-    _ op: BinaryOperator, _ left: Formula, _ right: Formula, _ substitute: ((Formula) -> String?)?
+    _ op: BinaryOperator, _ left: Formula, _ right: Formula, _ substitute: ((Formula) -> String?)?, leading: Bool
   ) -> (text: String, precedence: Int) {
-    let l = render(left, substitute)
+    // A bracketed operand starts afresh: its first number needs no brackets of its own.
+    func bracketed(_ formula: Formula) -> String { "(\(render(formula, substitute, leading: true).text))" }
+    let l = render(left, substitute, leading: leading && op != .power)
     let r = render(right, substitute)
     let precedence = op.precedence
     if op == .power {
-      let base = l.precedence < 5 ? "(\(l.text))" : l.text
+      let base = l.precedence < 5 ? bracketed(left) : l.text
       if style == .unicode, case .number(_, let text) = right, let superscript = Self.superscript(text), substitute?(right) == nil {
         return (base + superscript, 4)
       }
-      let exponent = r.precedence < 5 ? "(\(r.text))" : r.text
+      let exponent = r.precedence < 5 ? bracketed(right) : r.text
       return (base + "^" + exponent, 4)
     }
-    let leftText = l.precedence < precedence ? "(\(l.text))" : l.text
+    let leftText = l.precedence < precedence ? bracketed(left) : l.text
     let rightNeedsParentheses =
       r.precedence < precedence || (r.precedence == precedence && (op == .subtract || op == .divide))
       || r.text.hasPrefix(minus)
-    let rightText = rightNeedsParentheses ? "(\(r.text))" : r.text
+    let rightText = rightNeedsParentheses ? bracketed(right) : r.text
     let symbol: String =
       switch op {
       case .add: " + "

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Values are shown to six significant digits (more when the document printed
 /// more decimals), trailing zeros dropped, in plain decimal notation between
-/// 1e-6 and 1e15 and in scientific notation outside it: `0.3` not
+/// 1e-9 and 1e15 and in scientific notation outside it: `0.3` not
 /// `0.30000000000000004`, `107.763`, `0.00000822`, `3.5102e-05`.
 public enum Readable {
   /// The default number of significant digits.
@@ -16,7 +16,7 @@ public enum Readable {
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
     if value == 0 { return "0" }
     let magnitude = abs(value)
-    if magnitude < 1e-6 || magnitude >= 1e15 {
+    if magnitude < 1e-9 || magnitude >= 1e15 {
       return scientific(value, significantDigits: significantDigits)
     }
     let leading = Int(floor(log10(magnitude)))
@@ -27,8 +27,27 @@ public enum Readable {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
     }
-    if text == "-0" { return "0" }
+    if text == "-0" { text = "0" }
+    // Keep as many decimals as asked for: a document's "0.10" is compared with "0.10".
+    if decimals > 0 {
+      let current = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+      if current < decimals {
+        text += (current == 0 ? "." : "") + String(repeating: "0", count: decimals - current)
+      }
+    }
     return text
+  }
+
+  /// `value` with at least six significant digits and as many more as it takes to
+  /// tell it apart from `other` (an update of 0.15 by 7e-8 shows as 0.14999993).
+  public static func format(_ value: Double, distinctFrom other: Double, decimals: Int = 0) -> String {
+    var digits = significantDigits
+    while digits < 15, value != other,
+      format(value, significantDigits: digits, decimals: decimals) == format(other, significantDigits: digits, decimals: decimals)
+    {
+      digits += 1
+    }
+    return format(value, significantDigits: digits, decimals: decimals)
   }
 
   /// `1.5e-07`, `2.5e+20` with trailing zeros of the mantissa dropped.

@@ -18,14 +18,23 @@ public struct LineText: Sendable, Equatable {
 extension Walkthrough.Line {
   /// The line's text in `notation`.
   public func text(in notation: Notation) -> LineText {
-    let decimals = document.map { max(0, -$0.printed.unitExponent) } ?? 0
-    let value = Readable.format(self.value, decimals: decimals)
+    let decimals = max(self.decimals, document.map { max(0, -$0.printed.unitExponent) } ?? 0)
+    let value =
+      writtenAs ?? previousValue.map { Readable.format(self.value, distinctFrom: $0, decimals: decimals) }
+      ?? Readable.format(self.value, decimals: decimals)
+    // As many digits in the arithmetic as the value needs (an update by 7e-8).
+    let digits = max(Readable.significantDigits, value.filter(\.isNumber).drop { $0 == "0" }.count)
     var formulaText = repeatsLine ? nil : formula.map { notation.render($0) }
-    if formulaText == value { formulaText = nil }
+    if formulaText == notation.number(value) { formulaText = nil }
     var arithmetic: String?
     let shown = formula ?? (kind == .documentValue ? quantity : nil)
     if let shown, shown.hasOperator, !repeatsLine {
-      let substituted = notation.render(shown) { leaf in substitutions[leaf].map { Readable.format($0) } }
+      let substituted = notation.render(shown) { leaf in
+        substitutions[leaf].map { value in
+          previousSubstitutions[leaf].map { Readable.format(value, distinctFrom: $0, decimals: self.decimals) }
+            ?? Readable.format(value, significantDigits: digits, decimals: self.decimals)
+        }
+      }
       if substituted != formulaText, substituted != notation.render(quantity) {
         arithmetic = substituted
       }

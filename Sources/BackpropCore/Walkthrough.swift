@@ -48,6 +48,17 @@ public struct Walkthrough {
     /// Whether the line repeats the one before it for another place the document
     /// printed the same value.
     public var repeatsLine = false
+    /// Why the document's value differs, when it does.
+    public var explanation: Explanation?
+    /// Decimals to show at least (the hand-rounding mode's N).
+    public var decimals = 0
+    /// For an update or a value after it: the value before, which the value shown must
+    /// be told apart from (0.15 − 0.0001 · 0.00067 is 0.14999993, not 0.15).
+    public var previousValue: Double?
+    /// For leaves of the formula that an update changed: their values before it.
+    public var previousSubstitutions: [Formula: Double] = [:]
+    /// For a given: the value as the file writes it (`0.10`).
+    public var writtenAs: String?
 
     /// `agree` when the exact value rounds to what the document printed.
     public var verdict: Verdict? {
@@ -57,16 +68,34 @@ public struct Walkthrough {
 
   public let example: Example
   public let lines: [Line]
+  /// The decimals every intermediate value was rounded to, in hand-rounding mode.
+  public let rounding: Int?
 
   /// Replays `example`.
   ///
+  /// - Parameters:
+  ///   - rounding: if given, replay the calculation the way a person does with a
+  ///     calculator: every value rounded to this many decimals before it is used.
   /// - Throws: ``ExampleError`` when the example cannot be computed (a cycle, a
   ///   division by zero) or a document value cannot be evaluated.
-  public init(_ example: Example) throws {
+  public init(_ example: Example, rounding: Int? = nil) throws {
     self.example = example
+    self.rounding = rounding
     let evaluation = try Evaluation(example)
     var builder = WalkthroughBuilder(evaluation: evaluation)
-    lines = try builder.build()
+    var lines = try builder.build()
+    if let rounding {
+      lines = HandRounding.apply(to: lines, decimals: rounding, definitions: example.definitions)
+    }
+    for (i, explanation) in Self.explain(lines, definitions: example.definitions) {
+      lines[i].explanation = explanation
+    }
+    self.lines = lines
+  }
+
+  /// The first line whose document value is a slip: the headline of a check.
+  public var firstSlip: Line? {
+    lines.first { $0.explanation?.cause == .slip }
   }
 
   /// How many document values agree and differ, and how many lines the document
@@ -77,7 +106,7 @@ public struct Walkthrough {
       switch line.verdict {
       case .agree: summary.agree += 1
       case .differ: summary.differ += 1
-      case nil: summary.notPrinted += 1
+      case nil: if line.kind != .given { summary.notPrinted += 1 }
       }
     }
     return summary
@@ -86,6 +115,7 @@ public struct Walkthrough {
   public struct Summary: Equatable, Sendable {
     public var agree = 0
     public var differ = 0
+    /// Values the walk computes that the document does not print (givens not counted).
     public var notPrinted = 0
     public var documentValues: Int { agree + differ }
   }

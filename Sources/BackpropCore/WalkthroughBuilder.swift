@@ -41,7 +41,9 @@ struct WalkthroughBuilder {
 
   private mutating func addGivensAndForward(_ state: Evaluation.State) throws {
     for leaf in example.leaves {
-      append(Line(section: .setup, kind: .given, quantity: .name(leaf.name), substitutions: [:], value: leaf.value), key: .value(leaf.name))
+      var line = Line(section: .setup, kind: .given, quantity: .name(leaf.name), substitutions: [:], value: leaf.value)
+      line.writtenAs = PrintedNumber(leaf.text) != nil ? leaf.text : nil
+      append(line, key: .value(leaf.name))
     }
     // Quantities that read a target (directly or not) make up the loss.
     var readsTarget = Set(example.leaves.filter { $0.kind == .target }.map(\.name))
@@ -107,7 +109,15 @@ struct WalkthroughBuilder {
     let rate = example.rate!.name
     let graph = try evaluation.pass(state).graph
     let next = try evaluation.updated(state)
-    for parameter in example.parameters {
+    // In the order the backward pass derived their gradients, as a lecture updates them.
+    let derived = lines.compactMap { line -> String? in
+      if line.kind == .chainRule || line.kind == .localDerivative, case .derivative(example.loss, let name) = line.quantity { return name }
+      return nil
+    }
+    let parameters = example.parameters.sorted {
+      (derived.firstIndex(of: $0.name) ?? Int.max, $0.location.line) < (derived.firstIndex(of: $1.name) ?? Int.max, $1.location.line)
+    }
+    for parameter in parameters {
       let gradient = Formula.derivative(of: example.loss, withRespectTo: parameter.name)
       let formula = Formula.name(parameter.name) - .name(rate) * gradient
       append(
@@ -117,16 +127,21 @@ struct WalkthroughBuilder {
             .name(parameter.name): parameter.value, .name(rate): example.rate!.value,
             gradient: graph.adjoints[network.quantity(parameter.name)!.node],
           ],
-          value: try evaluation.value(of: parameter.name, in: next)),
+          value: try evaluation.value(of: parameter.name, in: next), previousValue: parameter.value),
         key: .update(parameter.name))
     }
     let changed = Set(example.parameters.map(\.name)).union(example.equations.map(\.name))
     for quantity in network.quantities where quantity.role == .equation {
       let formula = primed(quantity.formula!, changed)
+      var before: [Formula: Double] = [:]
+      for case .afterUpdate(.name(let name)) in try values(of: formula, in: state).keys {
+        before[.afterUpdate(.name(name))] = try evaluation.value(of: name, in: state)
+      }
       append(
         Line(
           section: .afterUpdate, kind: .value, quantity: .afterUpdate(.name(quantity.name)), formula: formula,
-          substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: next)),
+          substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: next),
+          previousValue: try evaluation.value(of: quantity.name, in: state), previousSubstitutions: before),
         key: .after(quantity.name))
     }
   }
@@ -226,7 +241,7 @@ struct WalkthroughBuilder {
   /// derivative it spells out (`a1 * (1 - a1)`), before the first line whose formula
   /// contains it (`(y - yhat)^2` before `L`), or after the last line it depends on.
   private func placement(of expression: Formula) -> Placement {
-    guard let last = anchor(of: expression) else { return .atEnd }
+    guard let last = anchor(of: expression), lines[last].section != .setup else { return .atEnd }
     if let local = lines.indices.first(where: { lines[$0].kind == .localDerivative && lines[$0].formula == expression }) {
       return .after(max(local, last))
     }

@@ -5,10 +5,11 @@ import Foundation
 struct WalkCommand {
   var target: String
   var json: Bool
+  var rounding: Int?
   var terminal: Terminal
 
   init(_ arguments: [String]) throws {
-    let parsed = try Arguments(arguments, command: "walk", flags: ["json", "ascii"])
+    let parsed = try Arguments(arguments, command: "walk", flags: ["json", "ascii"], options: ["round"])
     guard parsed.positionals.count == 1 else {
       throw Failure.usage(
         parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
@@ -16,25 +17,50 @@ struct WalkCommand {
     }
     target = parsed.positionals[0]
     json = parsed.flags.contains("json")
+    rounding = try parsed.rounding(command: "walk")
     terminal = Terminal(ascii: parsed.flags.contains("ascii"))
   }
 
   func run() throws {
     let example = try ExampleLoader.load(target, command: "walk")
-    let walkthrough: Walkthrough
-    do {
-      walkthrough = try Walkthrough(example)
-    } catch let error as ExampleError {
-      throw Failure.data(error)
-    }
+    let walkthrough = try Self.replay(example, rounding: rounding)
     var output = Output()
     if json {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())
     } else {
-      render(walkthrough, into: &output)
+      WalkText(walkthrough: walkthrough, name: target, terminal: terminal).render(into: &output)
     }
     output.write()
   }
+
+  /// The walkthrough, or a data error naming the file's line and column.
+  static func replay(_ example: Example, rounding: Int?) throws -> Walkthrough {
+    do {
+      return try Walkthrough(example, rounding: rounding)
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+  }
+}
+
+extension Arguments {
+  /// `--round N`: 0 to 12 decimals.
+  func rounding(command: String) throws -> Int? {
+    guard let text = options["round"] else { return nil }
+    guard let decimals = Int(text), (0...12).contains(decimals) else {
+      throw Failure.usage("'--round' takes a whole number of decimals from 0 to 12, not '\(text)'", command: command)
+    }
+    return decimals
+  }
+}
+
+/// A walk as text: sections, aligned columns, verdicts and their causes.
+struct WalkText {
+  var walkthrough: Walkthrough
+  var name: String
+  var terminal: Terminal
+
+  var example: Example { walkthrough.example }
 
   static let headings: [Walkthrough.Section: String] = [
     .setup: "Given", .forward: "Forward pass", .loss: "Loss", .backward: "Backward pass",
@@ -42,40 +68,79 @@ struct WalkCommand {
     .experiments: "Other values the document printed",
   ]
 
-  private func render(_ walkthrough: Walkthrough, into output: inout Output) {
-    let example = walkthrough.example
-    output.line(terminal.bold("\(target): \(example.title ?? "untitled example")"))
-    if let source = example.source { output.line("Source: \(source)") }
-    let notation = terminal.notation
+  static let roles: [Example.LeafKind: String] = [
+    .input: "input", .target: "target", .param: "trainable parameter", .const: "constant (not trained)",
+    .rate: "learning rate",
+  ]
+
+  /// The whole walk.
+  func render(into output: inout Output) {
+    header(into: &output)
+    let rows = collapsed(walkthrough.lines)
+    // One column for the document's values and one for the verdicts, across the walk.
+    let width = min(64, rows.filter { $0.text.document != nil }.map { Terminal.width(left($0.text)) }.max() ?? 0)
+    let documentWidth = rows.compactMap { $0.text.document.map(Terminal.width) }.max() ?? 0
+    let givenWidth = rows.filter { $0.line.kind == .given }.map { Terminal.width(left($0.text)) }.max() ?? 0
     var section: Walkthrough.Section?
-    var block: [(Walkthrough.Line, LineText)] = []
-    func flush() {
-      guard let current = section, !block.isEmpty else { return }
-      output.line()
-      output.line(terminal.bold(heading(current, example)))
-      let width = min(64, block.filter { $0.1.document != nil }.map { Terminal.width(left($0.1)) }.max() ?? 0)
-      let givenWidth = block.filter { $0.0.kind == .given }.map { Terminal.width(left($0.1)) }.max() ?? 0
-      for (line, text) in block {
-        output.line(row(line, text, width: width, role: role(of: line, in: example), roleColumn: givenWidth + 2))
+    for row in rows {
+      if row.line.section != section {
+        section = row.line.section
+        output.line()
+        output.line(terminal.bold(heading(row.line.section)))
       }
-      block.removeAll()
+      output.line(
+        self.row(row.line, row.text, width: width, documentWidth: documentWidth, roleColumn: givenWidth + 2, times: row.times))
     }
-    for line in walkthrough.lines {
-      if line.section != section {
-        flush()
-        section = line.section
-      }
-      block.append((line, line.text(in: notation)))
-    }
-    flush()
     output.line()
-    output.line(summary(walkthrough))
+    output.line(summary())
+  }
+
+  /// A value the document printed several times in the same digits is one line, "(printed N times)".
+  private func collapsed(_ lines: [Walkthrough.Line]) -> [(line: Walkthrough.Line, text: LineText, times: Int)] {
+    var rows: [(line: Walkthrough.Line, text: LineText, times: Int)] = []
+    for line in lines {
+      let text = line.text(in: terminal.notation)
+      if line.repeatsLine, let last = rows.last, last.line.quantity == line.quantity, last.text.document == text.document {
+        rows[rows.count - 1].times += 1
+        continue
+      }
+      rows.append((line, text, 1))
+    }
+    return rows
+  }
+
+  /// Only the values that differ, each with its cause, and the summary: for `check`.
+  func renderDifferences(into output: inout Output) {
+    let differing = walkthrough.lines.filter { $0.explanation != nil }
+    output.line(terminal.bold("\(name): ") + (example.title ?? "untitled example"))
+    if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
+    let texts = differing.map { ($0, $0.text(in: terminal.notation)) }
+    let width = min(64, texts.map { Terminal.width(left($0.1)) }.max() ?? 0)
+    for (line, text) in texts {
+      output.line(row(line, text, width: width, location: true))
+    }
+    output.line(summary())
+  }
+
+  private func header(into output: inout Output) {
+    output.line(terminal.bold("\(name): \(example.title ?? "untitled example")"))
+    if let source = example.source { output.line("Source: \(source)") }
+    if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
+  }
+
+  private func roundingNote(_ rounding: Int) -> String {
+    "Every value rounded to \(rounding) \(plural(rounding, "decimal")) before it is used, as by hand."
   }
 
   /// Without a target there is no loss to speak of: the warm-ups differentiate a function.
-  private func heading(_ section: Walkthrough.Section, _ example: Example) -> String {
-    if section == .loss, !example.leaves.contains(where: { $0.kind == .target }) {
-      return "Output (the quantity differentiated)"
+  private func heading(_ section: Walkthrough.Section) -> String {
+    if !example.leaves.contains(where: { $0.kind == .target }) {
+      switch section {
+      case .forward: return "Values"
+      case .loss: return "The function"
+      case .backward: return "Derivatives"
+      default: break
+      }
     }
     return Self.headings[section]!
   }
@@ -88,20 +153,21 @@ struct WalkCommand {
     return parts.joined(separator: " = ")
   }
 
-  static let roles: [Example.LeafKind: String] = [
-    .input: "input", .target: "target", .param: "trainable parameter", .const: "constant (not trained)",
-    .rate: "learning rate",
-  ]
-
   /// For a given: what it is (input, trainable parameter, ...).
-  private func role(of line: Walkthrough.Line, in example: Example) -> String? {
+  private func role(of line: Walkthrough.Line) -> String? {
     guard line.kind == .given, case .name(let name) = line.quantity else { return nil }
     return example.leaves.first { $0.name == name }.flatMap { Self.roles[$0.kind] }
   }
 
-  private func row(_ line: Walkthrough.Line, _ text: LineText, width: Int, role: String?, roleColumn: Int = 0) -> String {
+  private func row(
+    _ line: Walkthrough.Line, _ text: LineText, width: Int, documentWidth: Int = 0, roleColumn: Int = 0, location: Bool = false,
+    times: Int = 1
+  ) -> String {
     var body = left(text)
-    if let role {
+    if location, let document = line.document {
+      body = "\(document.location.line): " + body
+    }
+    if let role = role(of: line) {
       body += String(repeating: " ", count: max(2, roleColumn - Terminal.width(body))) + terminal.dim(role)
     }
     guard let document = text.document else { return "  " + body }
@@ -112,7 +178,12 @@ struct WalkCommand {
     case .differ: verdict = terminal.red("\(terminal.differMark) off by \(text.difference ?? "")")
     case nil: verdict = ""
     }
-    var result = "  " + body + padding + "doc " + document + "   " + verdict
+    let documentPadding = String(repeating: " ", count: max(0, documentWidth - Terminal.width(document)))
+    var result = "  " + body + padding + "doc " + document + documentPadding + "   " + verdict
+    if times > 1 { result += terminal.dim(" (printed \(times) times)") }
+    if let explanation = line.explanation {
+      result += "\n" + terminal.dim("      " + explanation.sentence(for: line, in: walkthrough, notation: terminal.notation))
+    }
     if let note = line.document?.note, !note.isEmpty {
       result += "\n" + terminal.dim("      (\(note))")
     }
@@ -123,7 +194,8 @@ struct WalkCommand {
     count == 1 ? word : word + "s"
   }
 
-  private func summary(_ walkthrough: Walkthrough) -> String {
+  /// One line of counts, then the first slip: where the calculation first went wrong.
+  func summary() -> String {
     let counts = walkthrough.summary
     var text = terminal.bold("Summary: ")
     if counts.documentValues == 0 {
@@ -134,10 +206,10 @@ struct WalkCommand {
     text += terminal.green("\(counts.agree) agree") + ", "
     text += (counts.differ > 0 ? terminal.red("\(counts.differ) differ") : "0 differ")
     text += "; \(counts.notPrinted) more \(plural(counts.notPrinted, "value")) the document does not print."
-    if let first = walkthrough.lines.first(where: { if case .differ = $0.verdict { true } else { false } }), let document = first.document {
-      let line = first.text(in: terminal.notation)
-      text +=
-        "\nFirst difference: \(line.quantity) = \(line.value), document \(line.document ?? "") (off by \(line.difference ?? "")), \(walkthrough.example.file):\(document.location.line)"
+    if let slip = walkthrough.firstSlip, let document = slip.document {
+      let line = slip.text(in: terminal.notation)
+      text += "\nFirst slip: \(line.quantity) at \(example.file):\(document.location.line): "
+      text += slip.explanation!.sentence(for: slip, in: walkthrough, notation: terminal.notation)
     }
     return text
   }
@@ -158,7 +230,7 @@ enum WalkJSON {
         difference = .number(by)
       case nil: break
       }
-      return .object([
+      var fields: [(String, JSON)] = [
         ("section", .string(line.section.rawValue)),
         ("kind", .string(line.kind.rawValue)),
         ("quantity", .string(text.quantity)),
@@ -170,23 +242,56 @@ enum WalkJSON {
         ("difference", difference),
         ("line", line.document.map { .integer($0.location.line) } ?? .null),
         ("note", .optional(line.document?.note)),
-      ])
+      ]
+      if let explanation = line.explanation {
+        let range = explanation.fromDocumentInputs
+        fields.append(("cause", .string(explanation.cause.rawValue)))
+        fields.append(
+          (
+            "fromDocumentInputs",
+            .object([
+              ("value", .number(explanation.fromDocumentValue)), ("low", .number(range.low)), ("high", .number(range.high)),
+            ])
+          ))
+        fields.append(("explanation", .string(explanation.sentence(for: line, in: walkthrough, notation: .ascii))))
+        if let origin = explanation.origin {
+          let source = walkthrough.lines[origin]
+          fields.append(
+            (
+              "origin",
+              .object([
+                ("quantity", .string(Notation.ascii.render(source.quantity))),
+                ("line", source.document.map { .integer($0.location.line) } ?? .null),
+              ])
+            ))
+        }
+      }
+      return .object(fields)
     }
     let summary = walkthrough.summary
+    var summaryFields: [(String, JSON)] = [
+      ("documentValues", .integer(summary.documentValues)),
+      ("agree", .integer(summary.agree)),
+      ("differ", .integer(summary.differ)),
+      ("notPrinted", .integer(summary.notPrinted)),
+    ]
+    if let slip = walkthrough.firstSlip {
+      summaryFields.append(
+        (
+          "firstSlip",
+          .object([
+            ("quantity", .string(Notation.ascii.render(slip.quantity))),
+            ("line", slip.document.map { .integer($0.location.line) } ?? .null),
+          ])
+        ))
+    }
     return .object([
       ("example", .string(name)),
       ("title", .optional(example.title)),
       ("source", .optional(example.source)),
+      ("rounding", walkthrough.rounding.map { .integer($0) } ?? .null),
       ("steps", .array(steps)),
-      (
-        "summary",
-        .object([
-          ("documentValues", .integer(summary.documentValues)),
-          ("agree", .integer(summary.agree)),
-          ("differ", .integer(summary.differ)),
-          ("notPrinted", .integer(summary.notPrinted)),
-        ])
-      ),
+      ("summary", .object(summaryFields)),
     ])
   }
 }

@@ -54,7 +54,8 @@ import Testing
     (-18.0, "-18"),
     (0.0000082167, "0.0000082167"),
     (2.0, "2"),
-    (1e-9, "1e-09"),
+    (1e-9, "0.000000001"),
+    (2.5e-10, "2.5e-10"),
     (123_456_789.0, "123456789"),
     (0.593269992, "0.59327"),
     (-0.0, "0"),
@@ -66,7 +67,9 @@ import Testing
   @Test func readableShowsTheDocumentsDecimals() {
     // The document printed 8 decimals: show at least that many.
     #expect(Readable.format(0.0000082167, decimals: 8) == "0.0000082167")
-    #expect(Readable.format(20.000000001, decimals: 6) == "20")
+    #expect(Readable.format(20.000000001, decimals: 6) == "20.000000")
+    #expect(Readable.format(0.1, decimals: 2) == "0.10")
+    #expect(Readable.format(0.15 - 0.0001 * 0.000668396, distinctFrom: 0.15) == "0.1499999")
     #expect(Readable.difference(0.11705568) == "+0.117")
     #expect(Readable.difference(-0.0000203) == "-0.0000203")
   }

@@ -1,0 +1,120 @@
+import Foundation
+
+/// A closed range of real numbers, for arithmetic on numbers known only to the
+/// digits a document printed.
+///
+/// Mathematical properties: for every operation, the result contains f(a, b) for
+/// every a in the first operand and b in the second. Bounds are widened by a
+/// relative 1e-12 after each operation so that floating-point rounding can only make
+/// the result larger, never exclude a true value.
+public struct Interval: Hashable, Sendable, CustomStringConvertible {
+  public var low: Double
+  public var high: Double
+
+  public init(_ low: Double, _ high: Double) {
+    self.low = Swift.min(low, high)
+    self.high = Swift.max(low, high)
+  }
+
+  /// A single number.
+  public init(_ value: Double) { self.init(value, value) }
+
+  /// The numbers that round to `printed`: printed ± half a unit in its last digit.
+  public init(printed: PrintedNumber) {
+    self.init(printed.value - printed.unit / 2, printed.value + printed.unit / 2)
+  }
+
+  public static let everything = Interval(-.infinity, .infinity)
+
+  public var isPoint: Bool { low == high }
+
+  public func overlaps(_ other: Interval) -> Bool {
+    low <= other.high && other.low <= high
+  }
+
+  public var description: String { isPoint ? "\(low)" : "[\(low), \(high)]" }
+
+  private func widened() -> Interval {
+    guard low.isFinite || high.isFinite else { return .everything }
+    if low.isNaN || high.isNaN { return .everything }
+    let slack = 1e-12
+    return Interval(low - Swift.abs(low) * slack, high + Swift.abs(high) * slack)
+  }
+
+  public static func + (a: Interval, b: Interval) -> Interval {
+    Interval(a.low + b.low, a.high + b.high).widened()
+  }
+
+  public static func - (a: Interval, b: Interval) -> Interval {
+    Interval(a.low - b.high, a.high - b.low).widened()
+  }
+
+  public static prefix func - (a: Interval) -> Interval {
+    Interval(-a.high, -a.low)
+  }
+
+  public static func * (a: Interval, b: Interval) -> Interval {
+    let products = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high].filter { !$0.isNaN }
+    guard let low = products.min(), let high = products.max() else { return .everything }
+    return Interval(low, high).widened()
+  }
+
+  public static func / (a: Interval, b: Interval) -> Interval {
+    if b.low <= 0 && b.high >= 0 { return .everything }
+    return (a * Interval(1 / b.high, 1 / b.low)).widened()
+  }
+
+  /// a^b, exactly for whole exponents and for positive bases; otherwise everything.
+  public func power(_ b: Interval) -> Interval {
+    if b.isPoint, b.low == b.low.rounded(), Swift.abs(b.low) <= 64 {
+      let n = Int(b.low)
+      if n == 0 { return Interval(1) }
+      if n < 0 { return Interval(1) / power(Interval(Double(-n))) }
+      let ends = [Power.value(low, b.low), Power.value(high, b.low)]
+      var result = Interval(ends.min()!, ends.max()!)
+      // An even power of a range across zero reaches down to zero.
+      if n % 2 == 0, low < 0, high > 0 { result.low = 0 }
+      return result.widened()
+    }
+    guard low > 0 else { return .everything }
+    let corners = [low, high].flatMap { x in [b.low, b.high].map { Foundation.pow(x, $0) } }
+    return Interval(corners.min()!, corners.max()!).widened()
+  }
+
+  /// f over the range: every function here is monotonic on its domain except abs.
+  public func applying(_ function: Function) -> Interval {
+    switch function {
+    case .abs:
+      if low >= 0 { return self }
+      if high <= 0 { return Interval(-high, -low) }
+      return Interval(0, Swift.max(-low, high))
+    case .log, .sqrt:
+      guard low >= 0 else { return .everything }
+      return Interval(function.value(at: low), function.value(at: high)).widened()
+    default:
+      return Interval(function.value(at: low), function.value(at: high)).widened()
+    }
+  }
+
+  /// The value of `formula` with each leaf's range given by `leaf`.
+  static func evaluate(_ formula: Formula, leaf: (Formula) throws -> Interval) rethrows -> Interval {
+    switch formula {
+    case .number(let value, _): return Interval(value)
+    case .negate(let inner): return -(try evaluate(inner, leaf: leaf))
+    case .binary(let op, let l, let r):
+      let a = try evaluate(l, leaf: leaf)
+      let b = try evaluate(r, leaf: leaf)
+      switch op {
+      case .add: return a + b
+      case .subtract: return a - b
+      case .multiply: return a * b
+      case .divide: return a / b
+      case .power: return a.power(b)
+      }
+    case .call(let function, let argument):
+      return try evaluate(argument, leaf: leaf).applying(function)
+    case .name, .derivative, .afterUpdate, .afterTraining, .substituting:
+      return try leaf(formula)
+    }
+  }
+}
