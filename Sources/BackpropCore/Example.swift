@@ -46,6 +46,12 @@ public struct Example: Sendable {
     public var location: SourceLocation
   }
 
+  /// A `doc` line left blank, for the student to fill in.
+  public struct Blank: Sendable {
+    public var expression: Formula
+    public var location: SourceLocation
+  }
+
   /// The name used in messages: the built-in name or the file's path.
   public var file: String
   public var title: String?
@@ -56,6 +62,8 @@ public struct Example: Sendable {
   public var lossLocation: SourceLocation
   public var definitions: [Definition] = []
   public var documentValues: [DocumentValue] = []
+  /// Blank `doc` lines: values still to be worked out.
+  public var blanks: [Blank] = []
 
   /// The learning rate's leaf, if the file declares one.
   public var rate: Leaf? { leaves.first { $0.kind == .rate } }

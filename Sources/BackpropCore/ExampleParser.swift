@@ -283,14 +283,17 @@ public enum ExampleParser {
       let valueStart = valueTokens.first?.location ?? statement.end
       let startIndex = statement.text.index(statement.text.startIndex, offsetBy: min(valueStart.column - 1, statement.text.count))
       let printedText = statement.text[startIndex...].trimmingCharacters(in: .whitespaces)
-      guard !printedText.isEmpty else {
-        throw LocatedError(valueStart, "expected the number the document printed after '='")
+      let scope = ExpressionParser.Scope(quantities: quantities, lets: Set(lets), leaves: leaves, allowsStates: true)
+      // A blank (nothing, `?` or `___`) is a value still to be worked out: a worksheet's.
+      if printedText.isEmpty || printedText == "?" || printedText.allSatisfy({ $0 == "_" }) {
+        let expression = try ExpressionParser.parse(Array(tokens[1..<equals]), scope: scope, end: tokens[equals].location)
+        example.blanks.append(Example.Blank(expression: expression, location: tokens[1].location))
+        return
       }
       guard let printed = PrintedNumber(printedText.replacingOccurrences(of: "−", with: "-")) else {
         throw LocatedError(
           valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
       }
-      let scope = ExpressionParser.Scope(quantities: quantities, lets: Set(lets), leaves: leaves, allowsStates: true)
       let expression = try ExpressionParser.parse(Array(tokens[1..<equals]), scope: scope, end: tokens[equals].location)
       let keyStart = statement.text.index(statement.text.startIndex, offsetBy: tokens[1].location.column - 1)
       let keyEnd = statement.text.index(statement.text.startIndex, offsetBy: tokens[equals].location.column - 1)

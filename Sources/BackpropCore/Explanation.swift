@@ -4,8 +4,8 @@
 /// as the range of numbers that round to what was printed (``Interval``). Then:
 /// - **carried**: the step follows from the document's inputs and at least one of
 ///   them differs; ``origin`` is the line where that error began;
-/// - **truncated**: the exact value cut (not rounded) to the printed digits gives the
-///   document's value;
+/// - **truncated**: otherwise, when the exact value cut (not rounded) to the printed
+///   digits gives the document's value;
 /// - **slip**: the step does not follow from the document's own inputs: the
 ///   mistake is at this step;
 /// - **rounding**: the step follows from the document's inputs and they all agree:
@@ -83,7 +83,9 @@ extension Walkthrough {
         var explanation = explain(line, derived: derived)
         explanation.inputs = inputs
         explanations[i] = explanation
-        origins = [explanation.origin ?? i]
+        // A value printed again in the same digits began where it was first printed.
+        let first = lines[..<i].firstIndex { $0.quantity == line.quantity && $0.document?.printed == document.printed } ?? i
+        origins = [explanation.origin ?? first]
       }
       let meant = meant(by: document.printed, exact: line.value)
       let entry = Known(range: meant, point: document.printed.value, text: document.printed.text, origins: origins)

@@ -282,6 +282,12 @@ struct WalkthroughBuilder {
       {
         formula = definition.expression
       }
+      // ŷ@converged is x · w1@converged · w2@converged: the forward pass in that state.
+      if case .afterTraining(.name(let name), let training) = document.expression, network.quantity(name)?.role == .equation {
+        let trainable = Set(example.parameters.map(\.name))
+        let inlined = inline(name) { trainable.contains($0) ? .afterTraining(.name($0), training) : .name($0) }
+        if let inlined, inlined.names.count <= 12 { formula = inlined }
+      }
       let shown = formula ?? document.expression
       return Line(
         section: .experiments, kind: .documentValue, quantity: document.expression, formula: formula,
@@ -289,6 +295,29 @@ struct WalkthroughBuilder {
     } catch let error as EvaluationError {
       throw ExampleError(file: example.file, location: document.location, message: "cannot compute '\(document.expressionText)': \(error)")
     }
+  }
+
+  /// A quantity's formula with every equation it reads written out, down to the
+  /// leaves, each leaf as `leaf` gives it; `nil` past a few hundred nodes.
+  private func inline(_ name: String, leaf: (String) -> Formula) -> Formula? {
+    var budget = 400
+    func expand(_ formula: Formula) -> Formula? {
+      budget -= 1
+      guard budget > 0 else { return nil }
+      switch formula {
+      case .name(let n):
+        if let quantity = network.quantity(n), quantity.role == .equation { return expand(quantity.formula!) }
+        return leaf(n)
+      case .number: return formula
+      case .negate(let inner): return expand(inner).map { .negate($0) }
+      case .binary(let op, let l, let r):
+        guard let a = expand(l), let b = expand(r) else { return nil }
+        return .binary(op, a, b)
+      case .call(let f, let u): return expand(u).map { .call(f, $0) }
+      default: return formula
+      }
+    }
+    return expand(.name(name))
   }
 
   /// The last line a document value depends on, or `nil` for an experiment

@@ -8,12 +8,15 @@ enum Failure: Error {
   case data(ExampleError)
   /// A file that cannot be read: exit 66 (EX_NOINPUT).
   case noInput(String)
+  /// A file that cannot be written: exit 73 (EX_CANTCREAT).
+  case cannotWrite(String)
 
   var status: Int32 {
     switch self {
     case .usage: 64
     case .data: 65
     case .noInput: 66
+    case .cannotWrite: 73
     }
   }
 
@@ -24,7 +27,7 @@ enum Failure: Error {
       let help = command.map { "backprop-tutor help \($0)" } ?? "backprop-tutor --help"
       return "Error: \(text)\nUsage: see '\(help)'."
     case .data(let error): return "Error: \(error)"
-    case .noInput(let text): return "Error: \(text)"
+    case .noInput(let text), .cannotWrite(let text): return "Error: \(text)"
     }
   }
 }

@@ -15,6 +15,8 @@ enum Help {
     SUBCOMMANDS:
       walk                    Replay an example: every value, derivative and update,
                               next to the document's value, with a verdict.
+      check                   Check hand calculations: only what differs, and why.
+      new                     Write a worksheet for a network you describe.
       list                    List the built-in examples.
       help                    Show help for a subcommand.
 
@@ -31,13 +33,20 @@ enum Help {
     agrees when the exact value, rounded to the digits the document printed, equals
     it; otherwise it differs, and the line shows by how much.
 
-    USAGE: backprop-tutor walk <example> [--json] [--ascii]
+    A value that differs gets its cause: a slip (the step does not follow from the
+    document's own printed inputs), carried (it follows from an earlier value that
+    differs), rounding (it follows from the document's rounded inputs), or
+    truncated (the exact value cut, not rounded, to the printed digits).
+
+    USAGE: backprop-tutor walk <example> [--round <n>] [--json] [--ascii]
 
     ARGUMENTS:
       <example>               A built-in example's name (see 'backprop-tutor list')
                               or the path of an example file.
 
     OPTIONS:
+      --round <n>             Replay the calculation as done by hand: every value
+                              rounded to <n> decimals before it is used.
       --json                  Print one JSON object (schema in README.md).
       --ascii                 Use ASCII instead of Unicode symbols (dL/dw1, yhat).
       -h, --help              Show help information.
@@ -57,13 +66,74 @@ enum Help {
       -h, --help              Show help information.
     """
 
+  static let check = """
+    OVERVIEW: Check hand calculations: print only the document values that differ,
+    each with its cause, and a summary per file.
+
+    Exit status: 0 when every document value agrees, 1 when any differs, 65 when a
+    file is not a valid example (the other files are still checked), 66 when one
+    cannot be read. Blank values ('doc NAME =' or 'doc NAME = ?') are skipped.
+
+    USAGE: backprop-tutor check <example> ... [--round <n>] [--json] [--ascii]
+
+    ARGUMENTS:
+      <example>               Built-in names, example files, or folders (every
+                              .txt file in the folder is checked).
+
+    OPTIONS:
+      --round <n>             Compare with the calculation done by hand, every value
+                              rounded to <n> decimals before it is used.
+      --json                  The walk's JSON for one file; an array for several.
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+
+    EXAMPLES:
+      backprop-tutor check my-homework.txt
+      backprop-tutor check submissions/ --round 4
+    """
+
+  static let new = """
+    OVERVIEW: Write a worksheet: an example file for the network you describe, with
+    a blank for every value of the forward pass, backward pass and update.
+
+    The file passes 'check' as written; fill in the blanks and check it again.
+
+    USAGE: backprop-tutor new [--layers <sizes>] [--activation <names>] [--biases <kind>]
+                              [--fixed-biases] [--loss <loss>] [--rate <rate>]
+                              [--inputs <values>] [--targets <values>] [--weights <values>]
+                              [--bias-values <values>] [--title <text>] [--output <file>]
+
+    OPTIONS:
+      --layers <sizes>        Neurons per layer, inputs first (default: 2-2-1).
+      --activation <names>    sigmoid, tanh, relu or none: one for every layer, or
+                              one per layer after the inputs, comma-separated
+                              (default: sigmoid).
+      --biases <kind>         none, shared (one per layer, as in most handouts) or
+                              per-neuron (default: shared).
+      --fixed-biases          Biases are constants, not trained.
+      --loss <loss>           half-squared, 1/2 (y - yhat)^2, or squared (default:
+                              half-squared).
+      --rate <rate>           The learning rate (default: 0.5).
+      --inputs, --targets, --weights, --bias-values <values>
+                              Starting values, comma-separated (defaults follow the
+                              well-known 2-2-2 example: 0.05, 0.10; 0.01, 0.99;
+                              0.15, 0.20, ...; 0.35, 0.60).
+      --title <text>          The worksheet's title.
+      --output <file>         Write the file (whole or not at all) instead of stdout.
+      -h, --help              Show help information.
+
+    EXAMPLES:
+      backprop-tutor new --layers 2-2-1 --output homework.txt
+      backprop-tutor new --layers 2-2-2 --fixed-biases --rate 0.5
+    """
+
   static let help = """
     OVERVIEW: Show help for a subcommand.
 
     USAGE: backprop-tutor help [<subcommand>]
 
     ARGUMENTS:
-      <subcommand>            walk, list or help.
+      <subcommand>            walk, check, new, list or help.
 
     OPTIONS:
       -h, --help              Show help information.
@@ -73,6 +143,8 @@ enum Help {
     switch command {
     case "walk": walk
     case "list": list
+    case "check": check
+    case "new": new
     case "help": help
     default: nil
     }

@@ -111,7 +111,9 @@ struct WalkText {
 
   /// Only the values that differ, each with its cause, and the summary: for `check`.
   func renderDifferences(into output: inout Output) {
+    // In the order of the file, for whoever fixes it.
     let differing = walkthrough.lines.filter { $0.explanation != nil }
+      .sorted { ($0.document?.location.line ?? 0) < ($1.document?.location.line ?? 0) }
     output.line(terminal.bold("\(name): ") + (example.title ?? "untitled example"))
     if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
     let texts = differing.map { ($0, $0.text(in: terminal.notation)) }
@@ -198,14 +200,16 @@ struct WalkText {
   func summary() -> String {
     let counts = walkthrough.summary
     var text = terminal.bold("Summary: ")
+    let blanks = example.blanks.count
+    let blankNote = blanks == 0 ? "" : "; \(blanks) \(plural(blanks, "blank")) still to fill in"
     if counts.documentValues == 0 {
-      text += "the file has no document values; \(counts.notPrinted) \(plural(counts.notPrinted, "value")) computed."
+      text += "the file has no document values yet; \(counts.notPrinted) \(plural(counts.notPrinted, "value")) computed\(blankNote)."
       return text
     }
     text += "\(counts.documentValues) document \(plural(counts.documentValues, "value")): "
     text += terminal.green("\(counts.agree) agree") + ", "
     text += (counts.differ > 0 ? terminal.red("\(counts.differ) differ") : "0 differ")
-    text += "; \(counts.notPrinted) more \(plural(counts.notPrinted, "value")) the document does not print."
+    text += "; \(counts.notPrinted) more \(plural(counts.notPrinted, "value")) the document does not print\(blankNote)."
     if let slip = walkthrough.firstSlip, let document = slip.document {
       let line = slip.text(in: terminal.notation)
       text += "\nFirst slip: \(line.quantity) at \(example.file):\(document.location.line): "

@@ -30,6 +30,11 @@ func run(_ arguments: [String]) throws {
     try WalkCommand(rest).run()
   case "list":
     try ListCommand(rest).run()
+  case "check":
+    let status = try CheckCommand(rest).run()
+    if status != 0 { exit(status) }
+  case "new":
+    try NewCommand(rest).run()
   default:
     throw Failure.usage("unknown subcommand '\(command)'", command: nil)
   }
