@@ -4,12 +4,12 @@
 /// as the range of numbers that round to what was printed (``Interval``). Then:
 /// - **carried**: the step follows from the document's inputs and at least one of
 ///   them differs; ``origin`` is the line where that error began;
-/// - **truncated**: otherwise, when the exact value cut (not rounded) to the printed
-///   digits gives the document's value;
-/// - **slip**: the step does not follow from the document's own inputs: the
-///   mistake is at this step;
 /// - **rounding**: the step follows from the document's inputs and they all agree:
-///   the difference is drift from rounding earlier values.
+///   the difference is drift from rounding earlier values;
+/// - **truncated**: the step does not follow, but the exact value cut (not rounded)
+///   to the printed digits gives the document's value;
+/// - **slip**: the step does not follow from the document's own inputs: the
+///   mistake is at this step.
 ///
 /// Where the document printed none of a step's inputs, their exact values are used.
 /// The inputs of a step are the leaves its formula reads: quantities, and for a
@@ -144,12 +144,12 @@ extension Walkthrough {
     if follows, let first = derived.origins.first {
       cause = .carried
       origin = first
+    } else if follows {
+      cause = .rounding
     } else if document.isTruncation(of: line.value) {
       cause = .truncated
-    } else if !follows {
-      cause = .slip
     } else {
-      cause = .rounding
+      cause = .slip
     }
     return Explanation(cause: cause, fromDocumentInputs: derived.range, fromDocumentValue: derived.point, formula: formula, origin: origin)
   }
