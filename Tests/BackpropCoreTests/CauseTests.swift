@@ -1,3 +1,4 @@
+import BackpropExamples
 import Testing
 
 @testable import BackpropCore
@@ -180,8 +181,6 @@ import Testing
     #expect(slip.document?.location.line == line)
   }
 }
-
-import BackpropExamples
 
 enum BuiltinExamplesAccess {
   static func example(named name: String) throws -> Example? { try BuiltinExamples.example(named: name) }
