@@ -62,6 +62,12 @@ public enum Readable {
     return mantissa + text[e...]
   }
 
+  /// A change with its sign, to six significant digits: `+0.231`, `-7.12`.
+  public static func signed(_ value: Double) -> String {
+    let text = format(value)
+    return value > 0 ? "+" + text : text
+  }
+
   /// A difference, to three significant digits, with its sign: `+0.117`, `-0.00021`.
   public static func difference(_ value: Double) -> String {
     let text = format(value, significantDigits: 3)

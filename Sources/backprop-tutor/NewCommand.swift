@@ -73,20 +73,7 @@ struct NewCommand {
       FileHandle.standardOutput.write(Data(text.utf8))
       return
     }
-    // Whole or not at all: write beside the target, then rename over it.
-    let target = URL(fileURLWithPath: output)
-    let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-    do {
-      try Data(text.utf8).write(to: temporary)
-      if rename(temporary.path, target.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        throw Failure.cannotWrite("\(output): cannot be written")
-      }
-    } catch let failure as Failure {
-      throw failure
-    } catch {
-      throw Failure.cannotWrite("\(output): cannot be written")
-    }
+    try FileOutput.write(text, to: output)
     FileHandle.standardError.write(Data("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n".utf8))
   }
 }

@@ -35,6 +35,10 @@ func run(_ arguments: [String]) throws {
     if status != 0 { exit(status) }
   case "new":
     try NewCommand(rest).run()
+  case "graph":
+    try GraphCommand(rest).run()
+  case "nudge":
+    try NudgeCommand(rest).run()
   default:
     throw Failure.usage("unknown subcommand '\(command)'", command: nil)
   }

@@ -1,0 +1,61 @@
+/// The loss over two parameters, on a grid, with the gradient-descent path.
+///
+/// With more than two trainable parameters it is a slice: the others are held at
+/// their starting values, while the path is the full run's, seen in the two chosen.
+public struct LossSurface: Sendable {
+  public var x: String
+  public var y: String
+  public var xRange: ClosedRange<Double>
+  public var yRange: ClosedRange<Double>
+  /// values[row][column], row 0 at the low end of y.
+  public var values: [[Double]]
+  public var path: [(x: Double, y: Double)]
+  /// The other trainable parameters, held at their starting values.
+  public var heldFixed: [String]
+}
+
+extension Evaluation {
+  /// The loss over parameters `x` and `y` around the path of `steps` steps of
+  /// gradient descent, on a `resolution` × `resolution` grid.
+  public func lossSurface(x: String, y: String, steps: Int, resolution: Int, rate: Double? = nil) throws -> LossSurface {
+    let leaves = network.example.leaves
+    guard let xi = leaves.firstIndex(where: { $0.name == x }), let yi = leaves.firstIndex(where: { $0.name == y }) else {
+      throw EvaluationError.notALeaf(leaves.contains { $0.name == x } ? y : x)
+    }
+    let run = try train(from: initialState, steps: steps, rate: rate, every: max(1, steps / 400), stopWhenSettled: true)
+    var path: [(x: Double, y: Double)] = []
+    for record in run.records {
+      var state = initialState
+      for (k, name) in run.parameterNames.enumerated() {
+        if let i = leaves.firstIndex(where: { $0.name == name }) { state[i] = record.parameters[k] }
+      }
+      if state[xi].isFinite, state[yi].isFinite { path.append((state[xi], state[yi])) }
+    }
+    func span(_ values: [Double]) -> ClosedRange<Double> {
+      let low = values.min() ?? 0
+      let high = values.max() ?? 1
+      let width = Swift.max(high - low, Swift.max(Swift.abs(low), Swift.abs(high), 1) * 0.5)
+      return (low - width * 0.25)...(high + width * 0.25)
+    }
+    let xRange = span(path.map(\.x))
+    let yRange = span(path.map(\.y))
+    let n = Swift.max(2, Swift.min(resolution, 200))
+    var graph = network.graph
+    for (quantity, value) in zip(network.quantities, initialState) { graph.set(quantity.node, to: value) }
+    var values: [[Double]] = []
+    for row in 0..<n {
+      let b = yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * Double(row) / Double(n - 1)
+      var line: [Double] = []
+      for column in 0..<n {
+        let a = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(column) / Double(n - 1)
+        graph.set(network.quantities[xi].node, to: a)
+        graph.set(network.quantities[yi].node, to: b)
+        graph.forward()
+        line.append(graph.values[network.loss.node])
+      }
+      values.append(line)
+    }
+    let held = run.parameterNames.filter { $0 != x && $0 != y }
+    return LossSurface(x: x, y: y, xRange: xRange, yRange: yRange, values: values, path: path, heldFixed: held)
+  }
+}

@@ -1,0 +1,70 @@
+/// A target the network's output can never reach: the output activation's range
+/// does not contain it (seed 004's target 3.3 for a sigmoid output, whose values lie
+/// in (0, 1)), so the loss can only level off above zero.
+public struct UnreachableTarget: Sendable, Equatable {
+  public var target: String
+  public var targetValue: Double
+  /// The output compared with the target, and the activation that bounds it.
+  public var output: String
+  public var activation: Function
+  /// The output's formula, `σ(z_o)`.
+  public var outputFormula: Formula
+  public var range: (low: Double, high: Double)
+  /// The loss term's value at the nearest value the output can take: the floor the
+  /// term can only approach.
+  public var floor: Double?
+  /// The loss term: the quantity whose formula compares the output with the target.
+  public var term: String
+
+  public static func == (a: Self, b: Self) -> Bool {
+    a.target == b.target && a.output == b.output && a.term == b.term
+  }
+
+  /// The range of each bounded activation.
+  static func range(of function: Function) -> (low: Double, high: Double)? {
+    switch function {
+    case .sigmoid: (0, 1)
+    case .tanh: (-1, 1)
+    case .relu, .exp, .sqrt, .abs: (0, .infinity)
+    default: nil
+    }
+  }
+
+  /// Every target outside the range of the output it is compared with.
+  public static func find(in evaluation: Evaluation) throws -> [UnreachableTarget] {
+    let network = evaluation.network
+    let state = evaluation.initialState
+    var found: [UnreachableTarget] = []
+    for target in network.example.leaves where target.kind == .target {
+      for term in network.consumers(of: target.name) {
+        for output in term.inputs where output != target.name {
+          guard let quantity = network.quantity(output), case .call(let f, _)? = quantity.formula,
+            let range = range(of: f), target.value < range.low || target.value > range.high
+          else { continue }
+          let nearest = Swift.min(Swift.max(target.value, range.low), range.high)
+          let floor = try Arithmetic.value(of: term.formula!) { leaf in
+            if leaf == .name(output) { return nearest }
+            return try evaluation.value(of: leaf, in: state)
+          }
+          found.append(
+            UnreachableTarget(
+              target: target.name, targetValue: target.value, output: output, activation: f, outputFormula: quantity.formula!,
+              range: range,
+              floor: floor.isFinite ? floor : nil, term: term.name))
+        }
+      }
+    }
+    return found
+  }
+
+  /// One sentence for the user.
+  public func sentence(_ notation: Notation) -> String {
+    let high = range.high.isInfinite ? "∞" : Readable.format(range.high)
+    let bounds = range.high.isInfinite ? "[\(Readable.format(range.low)), \(notation.style == .ascii ? "inf" : high))" : "(\(Readable.format(range.low)), \(high))"
+    var text = "the target \(notation.name(target)) = \(notation.number(Readable.format(targetValue))) lies outside the range "
+    text += "\(notation.number(bounds)) of \(notation.name(output)) = \(notation.render(outputFormula)), "
+    text += "so \(notation.name(term)) can never reach 0"
+    if let floor { text += ": it can only level off towards \(notation.number(Readable.format(floor)))" }
+    return text
+  }
+}

@@ -1,0 +1,88 @@
+/// Gradient descent run for many steps: the loss and the parameters after each.
+///
+/// Each step is the walk's update, p' = p − rate · ∂L/∂p for every trainable
+/// parameter, then the forward pass again. The run reuses one graph, so a long run
+/// costs a forward and a backward pass per step and keeps only the steps recorded.
+public struct TrainingRun: Sendable {
+  public struct Record: Sendable, Equatable {
+    public var step: Int
+    public var loss: Double
+    public var parameters: [Double]
+  }
+
+  public var parameterNames: [String]
+  public var rate: Double
+  /// Step 0 (the start) and every `every`-th step, and the last.
+  public var records: [Record]
+  /// The last step run: fewer than asked when the parameters stopped changing or diverged.
+  public var finalStep: Int
+  /// The step after which no parameter changed any more, if that happened.
+  public var settledAt: Int?
+  /// The step at which a parameter or the loss stopped being a finite number, if it did.
+  public var divergedAt: Int?
+
+  public var last: Record { records[records.count - 1] }
+
+  /// Whether the loss has levelled off well above zero: over the last tenth of the
+  /// run it fell by less than 0.1% of its value, and it is not near zero.
+  public var plateau: Double? {
+    guard records.count >= 3, divergedAt == nil else { return nil }
+    let end = last
+    let tenth = max(1, finalStep / 10)
+    guard let earlier = records.last(where: { $0.step <= end.step - tenth }) else { return nil }
+    let fall = earlier.loss - end.loss
+    guard end.loss > 1e-6, fall >= 0, fall <= 1e-3 * end.loss else { return nil }
+    return end.loss
+  }
+}
+
+extension Evaluation {
+  /// Runs gradient descent from `state` for `steps` steps.
+  ///
+  /// - Parameters:
+  ///   - rate: a learning rate instead of the file's.
+  ///   - every: record every `every`-th step (the start and the last are always recorded).
+  ///   - stopWhenSettled: stop early once no parameter changes any more.
+  ///   - progress: called now and then with the step reached, for a progress display.
+  /// - Throws: ``EvaluationError/noRate`` without a rate.
+  public func train(
+    from state: State, steps: Int, rate: Double? = nil, every: Int = 1, stopWhenSettled: Bool = false,
+    progress: ((Int) -> Void)? = nil
+  ) throws -> TrainingRun {
+    let leaves = network.example.leaves
+    let rateIndex = leaves.firstIndex { $0.kind == .rate }
+    guard let rate = rate ?? rateIndex.map({ state[$0] }) else { throw EvaluationError.noRate }
+    let trainable = leaves.indices.filter { leaves[$0].kind.isTrainable }
+    let lossNode = network.loss.node
+    var graph = network.graph
+    for (quantity, value) in zip(network.quantities, state) { graph.set(quantity.node, to: value) }
+    var parameters = trainable.map { state[$0] }
+    func record(_ step: Int) -> TrainingRun.Record {
+      TrainingRun.Record(step: step, loss: graph.values[lossNode], parameters: parameters)
+    }
+    graph.forward()
+    var run = TrainingRun(parameterNames: trainable.map { leaves[$0].name }, rate: rate, records: [record(0)], finalStep: 0)
+    let every = max(1, every)
+    for step in stride(from: 1, through: steps, by: 1) {
+      graph.backward(from: lossNode)
+      var changed = false
+      for (k, leaf) in trainable.enumerated() {
+        let node = network.quantities[leaf].node
+        let next = parameters[k] - rate * graph.adjoints[node]
+        if next != parameters[k] { changed = true }
+        parameters[k] = next
+        graph.set(node, to: next)
+      }
+      graph.forward()
+      run.finalStep = step
+      let finite = parameters.allSatisfy(\.isFinite) && graph.values[lossNode].isFinite
+      if !finite { run.divergedAt = step }
+      if !changed, run.settledAt == nil { run.settledAt = step }
+      let stop = !finite || (stopWhenSettled && !changed)
+      if step % every == 0 || step == steps || stop { run.records.append(record(step)) }
+      if step % 4096 == 0 { progress?(step) }
+      if stop { break }
+    }
+    return run
+  }
+}

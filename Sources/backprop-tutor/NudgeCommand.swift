@@ -1,0 +1,99 @@
+import BackpropCore
+import Foundation
+
+/// `backprop-tutor nudge NAME|PATH PARAM DELTA`: change one value, watch the rest move.
+struct NudgeCommand {
+  var target: String
+  var name: String
+  var delta: Double
+  var json: Bool
+  var terminal: Terminal
+
+  init(_ arguments: [String]) throws {
+    let parsed = try Arguments(arguments, command: "nudge", flags: ["json", "ascii"])
+    guard parsed.positionals.count == 3 else {
+      let missing = ["<example>", "<name>", "<delta>"]
+      throw Failure.usage(
+        parsed.positionals.count < 3
+          ? "missing expected argument '\(missing[parsed.positionals.count])'" : "unexpected argument '\(parsed.positionals[3])'",
+        command: "nudge")
+    }
+    target = parsed.positionals[0]
+    name = parsed.positionals[1]
+    guard let delta = Double(parsed.positionals[2]), delta.isFinite, delta != 0 else {
+      throw Failure.usage("<delta> must be a non-zero number, not '\(parsed.positionals[2])'", command: "nudge")
+    }
+    self.delta = delta
+    json = parsed.flags.contains("json")
+    terminal = Terminal(ascii: parsed.flags.contains("ascii"))
+  }
+
+  func run() throws {
+    let evaluation = try Evaluated.load(target, command: "nudge")
+    let example = evaluation.network.example
+    guard example.leaves.contains(where: { $0.name == name }) else {
+      let what = evaluation.network.quantity(name) == nil ? "has no quantity '\(name)'" : "computes '\(name)'; nudge an input or a parameter"
+      throw Failure.usage("\(target) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))", command: "nudge")
+    }
+    let nudge: Nudge
+    do {
+      nudge = try evaluation.nudge(name, by: delta)
+    } catch let error as EvaluationError {
+      throw Failure.usage("\(error)", command: "nudge")
+    }
+    var output = Output()
+    if json {
+      output.line(json(nudge).rendered())
+    } else {
+      render(nudge, example: example, into: &output)
+    }
+    output.write()
+  }
+
+  private func render(_ nudge: Nudge, example: Example, into output: inout Output) {
+    let n = terminal.notation
+    let p = n.name(nudge.name)
+    let delta = n.number(Readable.format(nudge.delta))
+    output.line(terminal.bold("\(target): \(p) changed by \(delta)"))
+    output.line()
+    var changes = Table(header: ["quantity", "before", "after", "change"])
+    for change in nudge.changes {
+      let after = Readable.format(change.after, distinctFrom: change.before)
+      changes.rows.append([
+        n.name(change.quantity), n.number(Readable.format(change.before)), n.number(after),
+        n.number(Readable.difference(change.after - change.before)),
+      ])
+    }
+    changes.lines().forEach { output.line($0) }
+    output.line()
+    let gradient = n.derivative(of: example.loss, withRespectTo: nudge.name)
+    let first = nudge.trials[0]
+    let slope = n.number(Readable.format(nudge.gradient))
+    output.line("The loss changes by \(n.number(Readable.difference(first.actual))).")
+    output.line("The gradient predicts \(gradient) · Δ\(p) = \(slope) · \(delta) = \(n.number(Readable.difference(first.predicted))).")
+    output.line()
+    output.line("As Δ\(p) shrinks, the error per unit of Δ\(p) shrinks with it: the derivative is the slope.")
+    var trials = Table(header: ["Δ" + p, "actual", "predicted", "(actual − predicted) / Δ" + p])
+    for trial in nudge.trials {
+      trials.rows.append([
+        n.number(Readable.format(trial.delta)), n.number(Readable.signed(trial.actual)),
+        n.number(Readable.signed(trial.predicted)), n.number(Readable.difference(trial.errorPerUnit)),
+      ])
+    }
+    trials.lines().forEach { output.line($0) }
+  }
+
+  private func json(_ nudge: Nudge) -> JSON {
+    .object([
+      ("example", .string(target)),
+      ("name", .string(nudge.name)),
+      ("delta", .number(nudge.delta)),
+      ("gradient", .number(nudge.gradient)),
+      ("changes", .array(nudge.changes.map { .object([("quantity", .string($0.quantity)), ("before", .number($0.before)), ("after", .number($0.after))]) })),
+      (
+        "trials",
+        .array(nudge.trials.map { .object([("delta", .number($0.delta)), ("actual", .number($0.actual)), ("predicted", .number($0.predicted))]) })
+      ),
+    ])
+  }
+}

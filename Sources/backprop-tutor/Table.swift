@@ -1,0 +1,24 @@
+/// Columns of text lined up: the first left-aligned, the rest right-aligned (numbers).
+struct Table {
+  var header: [String]
+  var rows: [[String]] = []
+
+  func lines(indent: String = "  ") -> [String] {
+    let all = [header] + rows
+    let columns = all.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in all {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Terminal.width(cell)) }
+    }
+    return all.map { row in
+      var cells: [String] = []
+      for (i, cell) in row.enumerated() {
+        let padding = String(repeating: " ", count: widths[i] - Terminal.width(cell))
+        cells.append(i == 0 ? cell + padding : padding + cell)
+      }
+      var line = indent + cells.joined(separator: "  ")
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }
+  }
+}
