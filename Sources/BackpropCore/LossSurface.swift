@@ -22,7 +22,7 @@ extension Evaluation {
     guard let xi = leaves.firstIndex(where: { $0.name == x }), let yi = leaves.firstIndex(where: { $0.name == y }) else {
       throw EvaluationError.notALeaf(leaves.contains { $0.name == x } ? y : x)
     }
-    let run = try train(from: initialState, steps: steps, rate: rate, every: max(1, steps / 400), stopWhenSettled: true)
+    let run = try train(from: initialState, steps: steps, rate: rate, every: max(1, steps / 2000), stopWhenSettled: true)
     var path: [(x: Double, y: Double)] = []
     for record in run.records {
       var state = initialState

@@ -8,7 +8,7 @@
 /// experiments (nudges, training runs). A document value that is not one of these
 /// lines (a partial product, a derivative through several quantities) gets a line
 /// of its own right after the last line it depends on.
-public struct Walkthrough {
+public struct Walkthrough: Sendable {
   public enum Section: String, CaseIterable, Sendable {
     case setup, forward, loss, backward, update
     case afterUpdate = "after update"
@@ -70,6 +70,8 @@ public struct Walkthrough {
   public let lines: [Line]
   /// The decimals every intermediate value was rounded to, in hand-rounding mode.
   public let rounding: Int?
+  /// Targets the output can never reach (outside its activation's range).
+  public let unreachableTargets: [UnreachableTarget]
 
   /// Replays `example`.
   ///
@@ -82,6 +84,7 @@ public struct Walkthrough {
     self.example = example
     self.rounding = rounding
     let evaluation = try Evaluation(example)
+    unreachableTargets = try UnreachableTarget.find(in: evaluation)
     var builder = WalkthroughBuilder(evaluation: evaluation)
     var lines = try builder.build()
     if let rounding {

@@ -16,6 +16,11 @@ enum Help {
       walk                    Replay an example: every value, derivative and update,
                               next to the document's value, with a verdict.
       check                   Check hand calculations: only what differs, and why.
+      train                   Run gradient descent: the loss and parameters, step by step.
+      surface                 Map the loss over two parameters, with the descent's path.
+      nudge                   Change one value and compare the loss's change with the
+                              gradient's prediction.
+      graph                   Write the computation graph as Graphviz DOT.
       new                     Write a worksheet for a network you describe.
       list                    List the built-in examples.
       help                    Show help for a subcommand.
@@ -127,13 +132,103 @@ enum Help {
       backprop-tutor new --layers 2-2-2 --fixed-biases --rate 0.5
     """
 
+  static let train = """
+    OVERVIEW: Run gradient descent from the example's start: a table of the step, the
+    loss and the parameters, the final values, and a plot of the loss.
+
+    Document values about training ('w1@1000', 'w1@converged') are checked with the
+    same verdicts as 'walk'. A target the output can never reach (outside its
+    activation's range) is pointed out, and so is a loss that has levelled off.
+
+    USAGE: backprop-tutor train <example> [--steps <n>] [--every <k>] [--rate <rate>]
+                                [--svg <file>] [--json] [--ascii]
+
+    ARGUMENTS:
+      <example>               A built-in example's name or an example file.
+
+    OPTIONS:
+      --steps <n>             How many steps (default: 100).
+      --every <k>             Show every k-th step (default: a tenth of the steps).
+      --rate <rate>           A learning rate instead of the file's.
+      --svg <file>            Also write the loss curve as an SVG picture.
+      --json                  The trajectory as JSON.
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+
+    EXAMPLES:
+      backprop-tutor train simple-chain --steps 30
+      backprop-tutor train handwritten-222 --steps 10000 --svg loss.svg
+    """
+
+  static let surface = """
+    OVERVIEW: Map the loss over two trainable parameters as contours, with the path
+    gradient descent takes down it. With more than two parameters it is a slice: the
+    others are held at their starting values.
+
+    USAGE: backprop-tutor surface <example> [--params <a,b>] [--steps <n>] [--rate <rate>]
+                                  [--grid <n>] [--svg <file>] [--ascii]
+
+    ARGUMENTS:
+      <example>               A built-in example's name or an example file.
+
+    OPTIONS:
+      --params <a,b>          The two parameters (default: the first two).
+      --steps <n>             Steps of gradient descent for the path (default: 1000).
+      --rate <rate>           A learning rate instead of the file's.
+      --grid <n>              Grid points per side for the SVG (default: 60).
+      --svg <file>            Also write the map as an SVG picture.
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+    """
+
+  static let nudge = """
+    OVERVIEW: Change one input or parameter by <delta>: every quantity downstream
+    before and after, the actual change of the loss against the change the gradient
+    predicts (∂L/∂p · Δ), and how the two compare as Δ shrinks.
+
+    USAGE: backprop-tutor nudge <example> <name> <delta> [--json] [--ascii]
+
+    ARGUMENTS:
+      <example>               A built-in example's name or an example file.
+      <name>                  An input or parameter of the example.
+      <delta>                 How much to change it by.
+
+    OPTIONS:
+      --json                  Print the result as JSON.
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+
+    EXAMPLES:
+      backprop-tutor nudge simple-chain w2 0.1
+      backprop-tutor nudge calculus-slope x 0.1
+    """
+
+  static let graph = """
+    OVERVIEW: Write the computation graph as Graphviz DOT: each quantity with its
+    formula, value and gradient, after the backward pass.
+
+    USAGE: backprop-tutor graph <example> [--output <file>] [--ascii]
+
+    ARGUMENTS:
+      <example>               A built-in example's name or an example file.
+
+    OPTIONS:
+      --output <file>         Write to a file (whole or not at all) instead of stdout.
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+
+    EXAMPLES:
+      backprop-tutor graph shared-bias | dot -Tsvg -o graph.svg
+    """
+
   static let help = """
     OVERVIEW: Show help for a subcommand.
 
     USAGE: backprop-tutor help [<subcommand>]
 
     ARGUMENTS:
-      <subcommand>            walk, check, new, list or help.
+      <subcommand>            walk, check, new, train, surface, nudge, graph, list
+                              or help.
 
     OPTIONS:
       -h, --help              Show help information.
@@ -144,6 +239,10 @@ enum Help {
     case "walk": walk
     case "list": list
     case "check": check
+    case "train": train
+    case "surface": surface
+    case "nudge": nudge
+    case "graph": graph
     case "new": new
     case "help": help
     default: nil

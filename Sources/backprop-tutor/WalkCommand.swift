@@ -127,6 +127,7 @@ struct WalkText {
   private func header(into output: inout Output) {
     output.line(terminal.bold("\(name): \(example.title ?? "untitled example")"))
     if let source = example.source { output.line("Source: \(source)") }
+    for note in walkthrough.unreachableTargets { output.line("Note: " + note.sentence(terminal.notation)) }
     if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
   }
 
@@ -294,6 +295,7 @@ enum WalkJSON {
       ("title", .optional(example.title)),
       ("source", .optional(example.source)),
       ("rounding", walkthrough.rounding.map { .integer($0) } ?? .null),
+      ("notes", .array(walkthrough.unreachableTargets.map { .string($0.sentence(.ascii)) })),
       ("steps", .array(steps)),
       ("summary", .object(summaryFields)),
     ])

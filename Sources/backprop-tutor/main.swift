@@ -35,6 +35,14 @@ func run(_ arguments: [String]) throws {
     if status != 0 { exit(status) }
   case "new":
     try NewCommand(rest).run()
+  case "train":
+    try TrainCommand(rest).run()
+  case "surface":
+    try SurfaceCommand(rest).run()
+  case "quiz":
+    try QuizCommand(rest).run()
+  case "explain":
+    try ExplainCommand(rest).run()
   case "graph":
     try GraphCommand(rest).run()
   case "nudge":
