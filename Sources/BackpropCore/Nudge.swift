@@ -51,7 +51,8 @@ extension Evaluation {
     var changes: [Nudge.Change] = []
     for quantity in network.quantities where downstream.contains(quantity.name) {
       changes.append(
-        Nudge.Change(quantity: quantity.name, before: try value(of: quantity.name, in: start), after: try value(of: quantity.name, in: after)))
+        Nudge.Change(
+          quantity: quantity.name, before: try value(of: quantity.name, in: start), after: try value(of: quantity.name, in: after)))
     }
     if !downstream.contains(loss) {
       changes.append(Nudge.Change(quantity: loss, before: try value(of: loss, in: start), after: try value(of: loss, in: after)))

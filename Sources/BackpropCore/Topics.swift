@@ -130,7 +130,8 @@ extension Topic {
     example: "input yhat = 2\ntarget y = 20\nL = 1/2 * (y - yhat)^2\nloss L",
     specs: [
       CheckSpec(description: "∂L/∂ŷ = ŷ − y", left: "dL/dyhat", right: "yhat - y"),
-      CheckSpec(description: "∂L/∂ŷ = central difference", left: "dL/dyhat", right: "(L[yhat = yhat + \(h)] - L[yhat = yhat - \(h)]) / (2*\(h))"),
+      CheckSpec(
+        description: "∂L/∂ŷ = central difference", left: "dL/dyhat", right: "(L[yhat = yhat + \(h)] - L[yhat = yhat - \(h)]) / (2*\(h))"),
     ])
 
   static let sigmoid = Topic(

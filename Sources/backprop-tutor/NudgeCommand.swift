@@ -32,8 +32,10 @@ struct NudgeCommand {
     let evaluation = try Evaluated.load(target, command: "nudge")
     let example = evaluation.network.example
     guard example.leaves.contains(where: { $0.name == name }) else {
-      let what = evaluation.network.quantity(name) == nil ? "has no quantity '\(name)'" : "computes '\(name)'; nudge an input or a parameter"
-      throw Failure.usage("\(target) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))", command: "nudge")
+      let what =
+        evaluation.network.quantity(name) == nil ? "has no quantity '\(name)'" : "computes '\(name)'; nudge an input or a parameter"
+      throw Failure.usage(
+        "\(target) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))", command: "nudge")
     }
     let nudge: Nudge
     do {
@@ -89,10 +91,17 @@ struct NudgeCommand {
       ("name", .string(nudge.name)),
       ("delta", .number(nudge.delta)),
       ("gradient", .number(nudge.gradient)),
-      ("changes", .array(nudge.changes.map { .object([("quantity", .string($0.quantity)), ("before", .number($0.before)), ("after", .number($0.after))]) })),
+      (
+        "changes",
+        .array(
+          nudge.changes.map { .object([("quantity", .string($0.quantity)), ("before", .number($0.before)), ("after", .number($0.after))]) })
+      ),
       (
         "trials",
-        .array(nudge.trials.map { .object([("delta", .number($0.delta)), ("actual", .number($0.actual)), ("predicted", .number($0.predicted))]) })
+        .array(
+          nudge.trials.map {
+            .object([("delta", .number($0.delta)), ("actual", .number($0.actual)), ("predicted", .number($0.predicted))])
+          })
       ),
     ])
   }

@@ -20,7 +20,8 @@ struct QuizCommand {
     target = parsed.positionals[0]
     let partName = parsed.options["part"] ?? "all"
     guard let part = Quiz.Part(rawValue: partName) else {
-      throw Failure.usage("'--part' is one of \(Quiz.Part.allCases.map(\.rawValue).joined(separator: ", ")), not '\(partName)'", command: "quiz")
+      throw Failure.usage(
+        "'--part' is one of \(Quiz.Part.allCases.map(\.rawValue).joined(separator: ", ")), not '\(partName)'", command: "quiz")
     }
     self.part = part
     terminal = Terminal(ascii: parsed.flags.contains("ascii"))
@@ -91,13 +92,17 @@ struct QuizCommand {
         switch quiz.judge(printed, to: question, earlier: answers) {
         case .right:
           answers[question.index] = printed
-          say("  " + terminal.green("\(terminal.agreeMark) right") + (printed.text == text.value ? "" : " (\(text.quantity) = \(text.value))"))
+          say(
+            "  " + terminal.green("\(terminal.agreeMark) right") + (printed.text == text.value ? "" : " (\(text.quantity) = \(text.value))")
+          )
           if hints > 0 || wrong > 0 { score.rightAfterHelp += 1 } else { score.right += 1 }
           continue questions
         case .carried(let origin):
           answers[question.index] = printed
           let name = n.render(.name(origin))
-          say("  " + terminal.green("right given your \(name)") + ": a carried error, not a new one. The exact \(text.quantity) is \(text.value).")
+          say(
+            "  " + terminal.green("right given your \(name)")
+              + ": a carried error, not a new one. The exact \(text.quantity) is \(text.value).")
           score.carried.append(text.quantity)
           continue questions
         case .wrong:

@@ -61,7 +61,8 @@ struct SurfaceCommand {
     var output = Output()
     output.line(terminal.bold("\(target): \(n.name(example.loss)) over \(n.name(chosen[0])) and \(n.name(chosen[1]))"))
     if !surface.heldFixed.isEmpty {
-      output.line("A slice: \(surface.heldFixed.map(n.name).joined(separator: ", ")) held at their starting values; the path is the full run's.")
+      output.line(
+        "A slice: \(surface.heldFixed.map(n.name).joined(separator: ", ")) held at their starting values; the path is the full run's.")
     }
     let start = surface.path.first.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
     let end = surface.path.last.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"

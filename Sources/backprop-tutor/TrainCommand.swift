@@ -89,12 +89,16 @@ struct TrainCommand {
     for note in notes { output.line("Note: " + note.sentence(n)) }
     let rateName = n.name(example.rate?.name ?? "rate")
     let source = rate == nil ? "the file's" : "given"
-    output.line("Gradient descent: \(run.finalStep) steps at \(rateName) = \(n.number(Readable.format(run.rate))) (\(source)), showing every \(every) steps.")
+    output.line(
+      "Gradient descent: \(run.finalStep) steps at \(rateName) = \(n.number(Readable.format(run.rate))) (\(source)), showing every \(every) steps."
+    )
     output.line()
     let shown = run.parameterNames.count <= 8 ? run.parameterNames : []
     var table = Table(header: ["step", n.name(example.loss)] + shown.map(n.name))
     for record in run.records where record.step % every == 0 || record.step == run.finalStep {
-      table.rows.append([String(record.step), n.number(Readable.format(record.loss))] + record.parameters.prefix(shown.count).map { n.number(Readable.format($0)) })
+      table.rows.append(
+        [String(record.step), n.number(Readable.format(record.loss))]
+          + record.parameters.prefix(shown.count).map { n.number(Readable.format($0)) })
     }
     table.lines().forEach { output.line($0) }
     output.line()
@@ -188,7 +192,8 @@ extension Arguments {
   func count(_ name: String, command: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
     guard let text = options[name] else { return value }
     guard let number = Int(text), range.contains(number) else {
-      throw Failure.usage("'--\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'", command: command)
+      throw Failure.usage(
+        "'--\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'", command: command)
     }
     return number
   }

@@ -6,10 +6,11 @@ struct WalkCommand {
   var target: String
   var json: Bool
   var rounding: Int?
+  var step: Bool
   var terminal: Terminal
 
   init(_ arguments: [String]) throws {
-    let parsed = try Arguments(arguments, command: "walk", flags: ["json", "ascii"], options: ["round"])
+    let parsed = try Arguments(arguments, command: "walk", flags: ["json", "ascii", "step"], options: ["round"])
     guard parsed.positionals.count == 1 else {
       throw Failure.usage(
         parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
@@ -18,8 +19,12 @@ struct WalkCommand {
     target = parsed.positionals[0]
     json = parsed.flags.contains("json")
     rounding = try parsed.rounding(command: "walk")
+    step = parsed.flags.contains("step")
     terminal = Terminal(ascii: parsed.flags.contains("ascii"))
   }
+
+  /// `--step` pauses only when a person is there to press Enter: stdin and stdout a terminal.
+  var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
   func run() throws {
     let example = try ExampleLoader.load(target, command: "walk")
@@ -27,6 +32,20 @@ struct WalkCommand {
     var output = Output()
     if json {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())
+    } else if pauses {
+      for piece in WalkText(walkthrough: walkthrough, name: target, terminal: terminal).pieces() {
+        FileHandle.standardOutput.write(Data((piece.text + (piece.pauses ? "" : "\n")).utf8))
+        guard piece.pauses else { continue }
+        FileHandle.standardOutput.write(Data(terminal.dim("   [Enter, q to quit]").utf8))
+        let answer = readLine(strippingNewline: true)
+        // Erase the prompt line the answer left behind.
+        FileHandle.standardOutput.write(Data("\u{1B}[1A\r\u{1B}[K".utf8))
+        FileHandle.standardOutput.write(
+          Data((piece.text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? "").utf8))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+        if answer == nil || answer?.lowercased() == "q" { return }
+      }
+      return
     } else {
       WalkText(walkthrough: walkthrough, name: target, terminal: terminal).render(into: &output)
     }
@@ -75,24 +94,37 @@ struct WalkText {
 
   /// The whole walk.
   func render(into output: inout Output) {
-    header(into: &output)
+    for piece in pieces() { output.line(piece.text) }
+  }
+
+  /// The walk as pieces: headings and blank lines, and one piece per row of the walk
+  /// (a value with its cause), where `walk --step` pauses.
+  func pieces() -> [(text: String, pauses: Bool)] {
+    var pieces: [(text: String, pauses: Bool)] = []
+    var headerLines = Output()
+    header(into: &headerLines)
+    pieces.append((String(headerLines.text.dropLast()), false))
     let rows = collapsed(walkthrough.lines)
     // One column for the document's values and one for the verdicts, across the walk.
     let width = min(64, rows.filter { $0.text.document != nil }.map { Terminal.width(left($0.text)) }.max() ?? 0)
     let documentWidth = rows.compactMap { $0.text.document.map(Terminal.width) }.max() ?? 0
     let givenWidth = rows.filter { $0.line.kind == .given }.map { Terminal.width(left($0.text)) }.max() ?? 0
     var section: Walkthrough.Section?
+    var topicsShown: Set<String> = []
     for row in rows {
       if row.line.section != section {
         section = row.line.section
-        output.line()
-        output.line(terminal.bold(heading(row.line.section)))
+        pieces.append(("\n" + terminal.bold(heading(row.line.section)), false))
       }
-      output.line(
-        self.row(row.line, row.text, width: width, documentWidth: documentWidth, roleColumn: givenWidth + 2, times: row.times))
+      var text = self.row(row.line, row.text, width: width, documentWidth: documentWidth, roleColumn: givenWidth + 2, times: row.times)
+      // The first line that uses a rule points to where it is derived.
+      if let topic = Topic.name(for: row.line, in: example), topicsShown.insert(topic).inserted {
+        text += "\n" + terminal.dim("      (why: backprop-tutor explain \(topic))")
+      }
+      pieces.append((text, true))
     }
-    output.line()
-    output.line(summary())
+    pieces.append(("\n" + summary(), false))
+    return pieces
   }
 
   /// A value the document printed several times in the same digits is one line, "(printed N times)".

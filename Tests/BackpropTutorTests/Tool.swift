@@ -22,8 +22,12 @@ enum Tool {
     var stderr: String
   }
 
+  /// Runs the tool; `input` is written to its stdin, which is then closed (or, with
+  /// `keepInputOpen`, left open and empty, as a pipe nobody writes to). A run longer
+  /// than `timeout` seconds is stopped and reported as status -1.
   static func run(
-    _ arguments: [String], executable: URL = executable, directory: URL? = nil, environment: [String: String] = [:]
+    _ arguments: [String], executable: URL = executable, directory: URL? = nil, environment: [String: String] = [:],
+    input: String? = nil, keepInputOpen: Bool = false, timeout: Double = 120
   ) throws -> Result {
     let process = Process()
     process.executableURL = executable
@@ -44,13 +48,24 @@ enum Tool {
     let err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let stdin = Pipe()
+    process.standardInput = input == nil && !keepInputOpen ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    if !keepInputOpen { try? stdin.fileHandleForWriting.close() }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { usleep(10_000) }
+    var timedOut = false
+    if process.isRunning {
+      process.terminate()
+      timedOut = true
+    }
     process.waitUntilExit()
+    if keepInputOpen { try? stdin.fileHandleForWriting.close() }
     try out.close()
     try err.close()
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      status: timedOut ? -1 : process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 

@@ -42,6 +42,9 @@ public struct ContourChart: Sendable {
     return logarithmicLevels ?? (extremes.high / extremes.low >= 100)
   }
 
+  /// Whether there are no values at all (an empty grid, not one of NaNs).
+  var noData: Bool { values.allSatisfy(\.isEmpty) }
+
   /// The lowest and highest finite values.
   var extremes: (low: Double, high: Double)? {
     let finite = values.joined().filter(\.isFinite)
@@ -58,10 +61,13 @@ public struct ContourChart: Sendable {
       // Every decade, or every 2nd, 5th, ... when there are many; 1, 2, 5 × or 1 to 9 × when few.
       let decades = Ticks.logarithmic(low, high, maximumCount: 13)
       let thinned = decades.count >= 2 && decades[1] / decades[0] > 10.5
+      var levels: [Double] = []
       for multiples in thinned ? [[1.0]] : [[1.0], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
-        let levels = decades.flatMap { decade in multiples.map { $0 * decade } }.filter { $0 > low && $0 < high }
+        levels = decades.flatMap { decade in multiples.map { $0 * decade } }.filter { $0 > low && $0 < high }
         if levels.count >= 4 || thinned { return levels }
       }
+      // Under a decade or two (a log scale asked for): whatever of 1 to 9 × 10ⁿ lies inside.
+      if levels.count >= 2 { return levels }
     }
     return Ticks.linear(low, high, count: 10).filter { $0 > low && $0 < high }
   }
@@ -181,7 +187,11 @@ extension ContourChart {
         cells[row][column] = t.isFinite ? shades[min(Int(min(max(t, 0), 1) * Double(shades.count)), shades.count - 1)] : marks.unknown
       }
     }
-    if values.isEmpty || values.allSatisfy(\.isEmpty) { LineChart.write("no data", centredIn: &cells) }
+    if noData {
+      cells = [[Character]](repeating: [Character](repeating: " ", count: width), count: height)
+      unknown = false
+      LineChart.write("no data", centredIn: &cells)
+    }
     for piece in clippedPath(x, y) {
       for (a, b) in zip(piece, piece.dropFirst()) {
         // Steps of at most half a cell along the segment (clipped, so at most the chart's size).
@@ -199,9 +209,12 @@ extension ContourChart {
 
     var legend: [String] = []
     if let extremes {
+      let (low, high) = extremes
       let spacing = usesLogarithmicLevels ? ", log-spaced" : ""
       legend.append(
-        "\(String(shades.dropFirst())) light = low (\(Readable.format(extremes.low))), dark = high (\(Readable.format(extremes.high)))\(spacing)")
+        low == high
+          ? "every value is \(Readable.format(low))"
+          : "\(String(shades.dropFirst())) light = low (\(Readable.format(low))), dark = high (\(Readable.format(high)))\(spacing)")
     }
     if unknown { legend.append("\(marks.unknown) no value") }
     if !path.isEmpty { legend.append("S start, \(marks.point) step, E end") }
@@ -231,7 +244,7 @@ extension ContourChart {
     let left = ChartSVG.leftMargin(yOnly.y, yLabel: yLabel)
     let plotWidth = max(Double(width) - left - legendWidth, 40)
     let (x, y) = axes(
-      preferred: (max(2, Int(plotWidth / 100)), max(2, Int(plotHeight / 70))), length: (plotWidth, plotHeight),
+      preferred: (max(2, Int(plotWidth / 80)), max(2, Int(plotHeight / 70))), length: (plotWidth, plotHeight),
       spacing: ({ labels in (labels.map { ChartSVG.textWidth($0) }.max() ?? 0) + 16 }, { _ in ChartSVG.tickSize * 2 }))
     let area = ChartSVG.Area(x: left, y: top, width: plotWidth, height: plotHeight)
 
@@ -249,11 +262,11 @@ extension ContourChart {
       ((start + size * Double(i) / Double(n)) * 100).rounded() / 100
     }
     var body = [#"<g shape-rendering="crispEdges">"#]
-    if !samples.joined().contains(where: \.isFinite) && !(values.isEmpty || values.allSatisfy(\.isEmpty)) {
+    if !samples.joined().contains(where: \.isFinite) && !noData {
       body.append(
         #"<rect x="\#(ChartSVG.number(area.x))" y="\#(ChartSVG.number(area.y))" width="\#(ChartSVG.number(area.width))" "#
           + #"height="\#(ChartSVG.number(area.height))" fill="\#(grey)"/>"#)
-    } else if !(values.isEmpty || values.allSatisfy(\.isEmpty)) {
+    } else if !noData {
       for (r, row) in samples.enumerated() {
         let (y0, y1) = (edge(area.y, r, rows, area.height), edge(area.y, r + 1, rows, area.height))
         var c = 0
@@ -280,14 +293,16 @@ extension ContourChart {
       }
     }
     body += ChartSVG.axes(area, x: x, y: y, xLabel: xLabel, yLabel: yLabel, grid: false)
-    if values.isEmpty || values.allSatisfy(\.isEmpty) {
+    if noData {
       body.append(
         ChartSVG.text(
           "no data", x: area.x + area.width / 2, y: area.y + area.height / 2, size: ChartSVG.labelSize,
           attributes: ##"fill="#888888""##))
     }
     body += pathMarks(area, x, y)
-    body += legend(area, levels: levels, labels: levelLabels, colours: bandColours, grey: samples.joined().contains { !$0.isFinite } ? grey : nil)
+    body += legend(
+      area, levels: levels, labels: levelLabels, colours: bandColours,
+      grey: !noData && samples.joined().contains { !$0.isFinite } ? grey : nil)
     return ChartSVG.document(width: width, height: height, title: title, body: body)
   }
 
@@ -341,7 +356,9 @@ extension ContourChart {
           #"<rect x="\#(ChartSVG.number(left))" y="\#(ChartSVG.number(top))" width="18" height="\#(ChartSVG.number(swatch))" "#
             + #"fill="\#(colour)" stroke="\#(ChartSVG.ink)" stroke-width="0.5"/>"#)
       }
-      for (i, label) in labels.enumerated() {
+      // Every level while they are 16 px apart or more, else every 2nd, 3rd, ...
+      let every = max(1, Int((16 / swatch).rounded(.up)))
+      for (i, label) in labels.enumerated() where i % every == (labels.count - 1) % every {
         let y = bottom - swatch * Double(i + 1)
         lines.append(ChartSVG.text(label, x: textX, y: y + ChartSVG.tickSize * 0.35, size: ChartSVG.tickSize, anchor: "start"))
       }

@@ -85,7 +85,11 @@ public struct LineChart: Sendable {
     for run in runs {
       let placed = run.compactMap(dot)
       for (a, b) in zip(placed, placed.dropFirst()) { Self.line(from: a, to: b, on: &dots) }
-      if let only = placed.first, placed.count == 1 { dots[only.row][only.column] = true }
+      // A point on its own: in braille a 2 × 2 block of dots within its cell, to be seen.
+      if let only = placed.first, placed.count == 1 {
+        let (column, row) = ascii ? (only.column, only.row) : (only.column - only.column % 2, only.row - (only.row % 4 == 3 ? 1 : 0))
+        for (c, r) in ascii ? [(0, 0)] : [(0, 0), (1, 0), (0, 1), (1, 1)] { dots[row + r][column + c] = true }
+      }
     }
     var cells = [[Character]](repeating: [Character](repeating: " ", count: width), count: height)
     for row in 0..<height {
