@@ -80,6 +80,8 @@ public enum ExampleParser {
     var tokens: [Token]
     var comment: String?
     var end: SourceLocation
+    /// A `title:` or `source:` line, whose text is not tokenised.
+    var isHeader = false
   }
 
   private static func parse(lines: [Substring], file: String) throws -> Example {
@@ -96,8 +98,9 @@ public enum ExampleParser {
       if code.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       if let header = try headerLine(code, number: number) {
         statements.append(
-          Statement(number: number, text: code, tokens: header, comment: comment, end: SourceLocation(line: number, column: code.count + 1))
-        )
+          Statement(
+            number: number, text: code, tokens: header, comment: comment, end: SourceLocation(line: number, column: code.count + 1),
+            isHeader: true))
         continue
       }
       let tokens = try Lexer.tokens(in: code, lineNumber: number)
@@ -188,6 +191,9 @@ public enum ExampleParser {
       guard case .identifier(let first) = tokens[0].kind else { return }
       switch first {
       case "title", "source":
+        guard statement.isHeader else {
+          throw LocatedError(tokens[0].location, "expected ':' after '\(first)' (write '\(first): TEXT')")
+        }
         guard case .identifier(let text) = tokens[1].kind, !text.isEmpty else {
           throw LocatedError(tokens[0].location, "'\(first):' needs some text after it")
         }

@@ -105,6 +105,9 @@ import Testing
     ("input x = 1000\nz = exp(x)\nloss z", "2:1", "z overflows to infinity"),
     ("input x = 2\nsigmoid = x\nloss sigmoid", "2:1", "reserved word"),
     ("frobnicate\n", "1:1", "expected a declaration"),
+    // Found by the fuzzer: a bare `source` used to read past the end of the line's tokens.
+    ("source\n", "1:1", "expected ':' after 'source'"),
+    ("title x = 3\n", "1:1", "expected ':' after 'title'"),
     ("input x = 2\nz = x\nloss z\ndoc = 3", "4:5", "expected 'doc EXPRESSION = NUMBER'"),
   ])
   func mistakes(text: String, location: String, message: String) throws {

@@ -72,33 +72,48 @@ public struct ContourChart: Sendable {
     return Ticks.linear(low, high, count: 10).filter { $0 > low && $0 < high }
   }
 
-  /// Where `value` sits between the lowest and highest finite values, 0 to 1 (between
-  /// their logarithms with logarithmic levels); 0 when they are equal, NaN when it is not finite.
-  func shade(_ value: Double) -> Double {
-    guard value.isFinite, let extremes else { return .nan }
-    let (low, high) = extremes
-    guard low < high else { return 0 }
-    if usesLogarithmicLevels { return (log10(value) - log10(low)) / (log10(high) - log10(low)) }
-    return (value / 2 - low / 2) / (high / 2 - low / 2)
-  }
+  /// The grid read as a function of position, its size and extremes worked out once.
+  struct Surface {
+    let values: [[Double]]
+    let columns: Int
+    let extremes: (low: Double, high: Double)?
+    let logarithmic: Bool
 
-  /// The value at fractions `fx`, `fy` of the ranges: bilinear between the four grid
-  /// points around it, or the nearest one's when one of the four is not finite.
-  func value(atFraction fx: Double, _ fy: Double) -> Double {
-    let (rows, columns) = (values.count, values.map(\.count).max() ?? 0)
-    guard rows > 0, columns > 0, fx.isFinite, fy.isFinite else { return .nan }
-    func node(_ r: Int, _ c: Int) -> Double { c < values[r].count ? values[r][c] : .nan }
-    let gx = min(max(fx, 0), 1) * Double(columns - 1)
-    let gy = min(max(fy, 0), 1) * Double(rows - 1)
-    let (c0, r0) = (min(Int(gx), max(columns - 2, 0)), min(Int(gy), max(rows - 2, 0)))
-    let (c1, r1) = (min(c0 + 1, columns - 1), min(r0 + 1, rows - 1))
-    let (tx, ty) = (gx - Double(c0), gy - Double(r0))
-    let (a, b, c, d) = (node(r0, c0), node(r0, c1), node(r1, c0), node(r1, c1))
-    guard a.isFinite, b.isFinite, c.isFinite, d.isFinite else { return node(Int(gy.rounded()), Int(gx.rounded())) }
-    // a(1 − t) + bt rather than a + (b − a)t: no overflow between values near ±1e308.
-    let lower = a * (1 - tx) + b * tx
-    let upper = c * (1 - tx) + d * tx
-    return lower * (1 - ty) + upper * ty
+    init(_ chart: ContourChart) {
+      values = chart.values
+      columns = chart.values.map(\.count).max() ?? 0
+      extremes = chart.extremes
+      logarithmic = chart.usesLogarithmicLevels
+    }
+
+    /// Where `value` sits between the lowest and highest finite values, 0 to 1 (between
+    /// their logarithms with logarithmic levels); 0 when they are equal, NaN when it is not finite.
+    func shade(_ value: Double) -> Double {
+      guard value.isFinite, let extremes else { return .nan }
+      let (low, high) = extremes
+      guard low < high else { return 0 }
+      if logarithmic { return (log10(value) - log10(low)) / (log10(high) - log10(low)) }
+      return (value / 2 - low / 2) / (high / 2 - low / 2)
+    }
+
+    /// The value at fractions `fx`, `fy` of the ranges: bilinear between the four grid
+    /// points around it, or the nearest one's when one of the four is not finite.
+    func value(atFraction fx: Double, _ fy: Double) -> Double {
+      let rows = values.count
+      guard rows > 0, columns > 0, fx.isFinite, fy.isFinite else { return .nan }
+      func node(_ r: Int, _ c: Int) -> Double { c < values[r].count ? values[r][c] : .nan }
+      let gx = min(max(fx, 0), 1) * Double(columns - 1)
+      let gy = min(max(fy, 0), 1) * Double(rows - 1)
+      let (c0, r0) = (min(Int(gx), max(columns - 2, 0)), min(Int(gy), max(rows - 2, 0)))
+      let (c1, r1) = (min(c0 + 1, columns - 1), min(r0 + 1, rows - 1))
+      let (tx, ty) = (gx - Double(c0), gy - Double(r0))
+      let (a, b, c, d) = (node(r0, c0), node(r0, c1), node(r1, c0), node(r1, c1))
+      guard a.isFinite, b.isFinite, c.isFinite, d.isFinite else { return node(Int(gy.rounded()), Int(gx.rounded())) }
+      // a(1 − t) + bt rather than a + (b − a)t: no overflow between values near ±1e308.
+      let lower = a * (1 - tx) + b * tx
+      let upper = c * (1 - tx) + d * tx
+      return lower * (1 - ty) + upper * ty
+    }
   }
 
   /// The axes over the ranges, ticks inside them.
@@ -171,6 +186,7 @@ extension ContourChart {
     let (x, y) = axes(
       preferred: (max(2, width / 12), max(2, height / 4)), length: (Double(width), Double(height - 1)),
       spacing: ({ labels in Double((labels.map(\.count).max() ?? 0) + 1) }, { _ in 2 }))
+    let surface = Surface(self)
     let shades: [Character] = ascii ? Array(" .:-=+*#%@") : Array(" ░▒▓█")
     let marks: (point: Character, join: Character, unknown: Character) = ascii ? ("O", "o", "x") : ("●", "·", "×")
     // Cell (column, row) holds fractions [column / width, (column + 1) / width) across, row 0 at the top.
@@ -182,7 +198,7 @@ extension ContourChart {
     var unknown = false
     for row in 0..<height {
       for column in 0..<width {
-        let t = shade(value(atFraction: (Double(column) + 0.5) / Double(width), 1 - (Double(row) + 0.5) / Double(height)))
+        let t = surface.shade(surface.value(atFraction: (Double(column) + 0.5) / Double(width), 1 - (Double(row) + 0.5) / Double(height)))
         unknown = unknown || !t.isFinite
         cells[row][column] = t.isFinite ? shades[min(Int(min(max(t, 0), 1) * Double(shades.count)), shades.count - 1)] : marks.unknown
       }
@@ -234,6 +250,7 @@ extension ContourChart {
   /// Sizes below 320 × 240 are raised to it.
   public func svg(width: Int = 800, height: Int = 600) -> String {
     let (width, height) = (min(max(width, 320), 20_000), min(max(height, 240), 20_000))
+    let surface = Surface(self)
     let levels = self.levels
     let levelLabels = ChartAxis.labels(levels, usesLogarithmicLevels)
     let legendWidth = 24 + 18 + 8 + max(levelLabels.map { ChartSVG.textWidth($0) }.max() ?? 0, ChartSVG.textWidth("no value")) + 16
@@ -251,7 +268,7 @@ extension ContourChart {
     // Samples about 3 px apart, each coloured by its band; a row's equal neighbours merge into one rectangle.
     let (columns, rows) = (min(max(Int(plotWidth / 3), 2), 600), min(max(Int(plotHeight / 3), 2), 600))
     let samples = (0..<rows).map { r in
-      (0..<columns).map { c in value(atFraction: (Double(c) + 0.5) / Double(columns), 1 - (Double(r) + 0.5) / Double(rows)) }
+      (0..<columns).map { c in surface.value(atFraction: (Double(c) + 0.5) / Double(columns), 1 - (Double(r) + 0.5) / Double(rows)) }
     }
     let bandColours = (0...levels.count).map { ChartSVG.colour((Double($0) + 0.5) / Double(levels.count + 1)) }
     let grey = "#c8c8c8"

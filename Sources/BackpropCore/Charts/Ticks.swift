@@ -112,7 +112,9 @@ struct ChartAxis {
   ) -> ChartAxis {
     var axis = ChartAxis(low: 0, high: 1, logarithmic: false, ticks: [0, 1], labels: ["0", "1"])
     for count in stride(from: max(preferred, 1), through: 1, by: -1) {
-      let ticks = logarithmic ? Ticks.logarithmic(low, high, maximumCount: count + 1) : Ticks.linear(low, high, count: count)
+      // A log axis labels every decade as long as the labels fit: up to twice as many ticks.
+      let ticks =
+        logarithmic ? Ticks.logarithmic(low, high, maximumCount: 2 * count + 1) : Ticks.linear(low, high, count: count)
       guard let first = ticks.first, let last = ticks.last else { continue }
       let (a, b) = logarithmic ? (low, high) : Ticks.widened(low, high)
       axis = ChartAxis(low: min(first, a), high: max(last, b), logarithmic: logarithmic, ticks: ticks, labels: labels(ticks, logarithmic))
