@@ -21,6 +21,11 @@ let package = Package(
       name: "backprop-tutor",
       dependencies: ["BackpropCore", "BackpropExamples"]
     ),
+    // The engine benchmark: the moons-mlp workload, on the graph and as a fused loop.
+    .executableTarget(
+      name: "backprop-bench",
+      dependencies: ["BackpropCore", "BackpropExamples"]
+    ),
     .testTarget(
       name: "BackpropCoreTests",
       dependencies: ["BackpropCore", "BackpropExamples"]

@@ -26,11 +26,17 @@ public struct Graph: Sendable {
     /// The operand's value unchanged, so that a quantity defined as another has a node.
     case identity
     case function(Function)
+    /// Σ aᵢ·bᵢ over pairs of operands: a neuron's weighted sum in one node.
+    /// ∂/∂aᵢ = bᵢ and ∂/∂bᵢ = aᵢ: its local derivatives are its operands' values.
+    case dot
   }
 
   public private(set) var operations: [Operation] = []
-  /// Operand indices; `-1` where the node has fewer operands.
+  /// Operand indices; `-1` where the node has fewer operands. For a ``Operation/dot``
+  /// node: where its operand pairs start in ``pairs``, and how many there are.
   public private(set) var operands: [(Int32, Int32)] = []
+  /// The operands of dot nodes, two by two: a₀, b₀, a₁, b₁, ...
+  public private(set) var pairs: [Int32] = []
   public internal(set) var values: [Double] = []
   /// ∂node/∂first operand and ∂node/∂second operand, set by ``backward(from:)``.
   public private(set) var localDerivatives: [(Double, Double)] = []
@@ -39,8 +45,15 @@ public struct Graph: Sendable {
 
   public init() {}
 
-  /// - Complexity: O(1) amortised.
   public var count: Int { operations.count }
+
+  /// The bytes the tape's arrays hold: what a node costs in memory.
+  public var bytesUsed: Int {
+    operations.capacity * MemoryLayout<Operation>.stride + operands.capacity * MemoryLayout<(Int32, Int32)>.stride
+      + pairs.capacity * MemoryLayout<Int32>.stride
+      + (values.capacity + adjoints.capacity) * MemoryLayout<Double>.stride
+      + localDerivatives.capacity * MemoryLayout<(Double, Double)>.stride
+  }
 
   /// Adds a leaf with the given value.
   @discardableResult
@@ -55,6 +68,20 @@ public struct Graph: Sendable {
   public mutating func apply(_ operation: Operation, _ a: Node, _ b: Node = -1) -> Node {
     precondition(a >= 0 && a < count && b < count, "operands must already be on the tape")
     let node = append(operation, Int32(a), Int32(b), 0)
+    values[node] = evaluate(node)
+    return node
+  }
+
+  /// Adds a node computing Σ aᵢ·bᵢ, summed in order.
+  @discardableResult
+  public mutating func dot(_ terms: [(Node, Node)]) -> Node {
+    precondition(terms.allSatisfy { $0.0 >= 0 && $0.0 < count && $0.1 >= 0 && $0.1 < count }, "operands must already be on the tape")
+    let start = Int32(pairs.count / 2)  // in pairs: operands 2·start and 2·start + 1 are the first pair
+    for (a, b) in terms {
+      pairs.append(Int32(a))
+      pairs.append(Int32(b))
+    }
+    let node = append(.dot, start, Int32(terms.count), 0)
     values[node] = evaluate(node)
     return node
   }
@@ -78,8 +105,24 @@ public struct Graph: Sendable {
   ///
   /// - Complexity: O(n) in the number of nodes.
   public mutating func forward() {
-    for node in 0..<count where operations[node] != .leaf {
-      values[node] = evaluate(node)
+    let count = self.count
+    operations.withUnsafeBufferPointer { operations in
+      operands.withUnsafeBufferPointer { operands in
+        values.withUnsafeMutableBufferPointer { v in
+          for node in 0..<count {
+            let operation = operations[node]
+            if operation == .leaf { continue }
+            let (a, b) = operands[node]
+            if operation == .dot {
+              var sum = 0.0
+              for i in Int(a)..<Int(a + b) { sum += v[Int(pairs[2 * i])] * v[Int(pairs[2 * i + 1])] }
+              v[node] = sum
+              continue
+            }
+            v[node] = Self.value(operation, a >= 0 ? v[Int(a)] : 0, b >= 0 ? v[Int(b)] : 0)
+          }
+        }
+      }
     }
   }
 
@@ -90,40 +133,57 @@ public struct Graph: Sendable {
     }
   }
 
-  @inline(__always)
   private func evaluate(_ node: Node) -> Double {
     let (a, b) = operands[node]
-    let x = a >= 0 ? values[Int(a)] : 0
-    let y = b >= 0 ? values[Int(b)] : 0
-    switch operations[node] {
-    case .leaf: return values[node]
-    case .add: return x + y
-    case .subtract: return x - y
-    case .multiply: return x * y
-    case .divide: return x / y
-    case .power: return Power.value(x, y)
-    case .negate: return -x
-    case .identity: return x
-    case .function(let f): return f.value(at: x)
+    if operations[node] == .leaf { return values[node] }
+    if operations[node] == .dot {
+      var sum = 0.0
+      for i in Int(a)..<Int(a + b) { sum += values[Int(pairs[2 * i])] * values[Int(pairs[2 * i + 1])] }
+      return sum
+    }
+    return Self.value(operations[node], a >= 0 ? values[Int(a)] : 0, b >= 0 ? values[Int(b)] : 0)
+  }
+
+  /// ∂node/∂operand for both operands, from the current values (not for a dot node:
+  /// see ``contributions(of:)``).
+  func localDerivative(of node: Node) -> (Double, Double) {
+    let (a, b) = operands[node]
+    if operations[node] == .leaf || operations[node] == .dot { return (0, 0) }
+    return Self.localDerivatives(operations[node], a >= 0 ? values[Int(a)] : 0, b >= 0 ? values[Int(b)] : 0, value: values[node])
+  }
+
+  /// An operation's value from its operands' values `x` and `y`.
+  @inline(__always)
+  static func value(_ operation: Operation, _ x: Double, _ y: Double) -> Double {
+    switch operation {
+    case .leaf: .nan
+    case .add: x + y
+    case .subtract: x - y
+    case .multiply: x * y
+    case .divide: x / y
+    case .power: Power.value(x, y)
+    case .negate: -x
+    case .identity: x
+    case .function(let f): f.value(at: x)
+    case .dot: .nan
     }
   }
 
-  /// ∂node/∂operand for both operands, from the current values.
+  /// An operation's local derivatives ∂node/∂x and ∂node/∂y, given its `value`:
+  /// the rule of each operation, next to it.
   @inline(__always)
-  func localDerivative(of node: Node) -> (Double, Double) {
-    let (a, b) = operands[node]
-    let x = a >= 0 ? values[Int(a)] : 0
-    let y = b >= 0 ? values[Int(b)] : 0
-    switch operations[node] {
-    case .leaf: return (0, 0)
-    case .add: return (1, 1)  // ∂(a + b)/∂a = 1, ∂(a + b)/∂b = 1
-    case .subtract: return (1, -1)  // ∂(a − b)/∂a = 1, ∂(a − b)/∂b = −1
-    case .multiply: return (y, x)  // ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
-    case .divide: return (1 / y, -x / (y * y))  // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
-    case .power: return Power.derivatives(x, y, value: values[node])
-    case .negate: return (-1, 0)  // ∂(−a)/∂a = −1
-    case .identity: return (1, 0)
-    case .function(let f): return (f.derivative(at: x, value: values[node]), 0)
+  static func localDerivatives(_ operation: Operation, _ x: Double, _ y: Double, value: Double) -> (Double, Double) {
+    switch operation {
+    case .leaf: (0, 0)
+    case .add: (1, 1)  // ∂(a + b)/∂a = 1, ∂(a + b)/∂b = 1
+    case .subtract: (1, -1)  // ∂(a − b)/∂a = 1, ∂(a − b)/∂b = −1
+    case .multiply: (y, x)  // ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
+    case .divide: (1 / y, -x / (y * y))  // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
+    case .power: Power.derivatives(x, y, value: value)  // b·a^(b−1), a^b·ln a
+    case .negate: (-1, 0)  // ∂(−a)/∂a = −1
+    case .identity: (1, 0)
+    case .function(let f): (f.derivative(at: x, value: value), 0)  // the function's own rule
+    case .dot: (0, 0)  // per pair: ∂/∂aᵢ = bᵢ, ∂/∂bᵢ = aᵢ (see `contributions(of:)`)
     }
   }
 
@@ -131,18 +191,41 @@ public struct Graph: Sendable {
   ///
   /// - Complexity: O(n) in the number of nodes up to `root`.
   public mutating func backward(from root: Node) {
-    for node in 0..<count {
-      adjoints[node] = 0
-    }
-    adjoints[root] = 1
-    for node in stride(from: root, through: 0, by: -1) {
-      let adjoint = adjoints[node]
-      let local = localDerivative(of: node)
-      localDerivatives[node] = local
-      guard adjoint != 0 else { continue }
-      let (a, b) = operands[node]
-      if a >= 0 { adjoints[Int(a)] += adjoint * local.0 }
-      if b >= 0 { adjoints[Int(b)] += adjoint * local.1 }
+    precondition(root >= 0 && root < count, "the root must be on the tape")
+    let count = self.count
+    operations.withUnsafeBufferPointer { operations in
+      operands.withUnsafeBufferPointer { operands in
+        values.withUnsafeBufferPointer { v in
+          localDerivatives.withUnsafeMutableBufferPointer { locals in
+            adjoints.withUnsafeMutableBufferPointer { adjoints in
+              for node in 0..<count { adjoints[node] = 0 }
+              adjoints[root] = 1
+              for node in stride(from: root, through: 0, by: -1) {
+                let operation = operations[node]
+                if operation == .leaf { continue }
+                let (a, b) = operands[node]
+                if operation == .dot {
+                  let adjoint = adjoints[node]
+                  if adjoint == 0 { continue }
+                  for i in Int(a)..<Int(a + b) {
+                    let p = Int(pairs[2 * i])
+                    let q = Int(pairs[2 * i + 1])
+                    adjoints[p] += adjoint * v[q]
+                    adjoints[q] += adjoint * v[p]
+                  }
+                  continue
+                }
+                let local = Self.localDerivatives(operation, a >= 0 ? v[Int(a)] : 0, b >= 0 ? v[Int(b)] : 0, value: v[node])
+                locals[node] = local
+                let adjoint = adjoints[node]
+                if adjoint == 0 { continue }
+                if a >= 0 { adjoints[Int(a)] += adjoint * local.0 }
+                if b >= 0 { adjoints[Int(b)] += adjoint * local.1 }
+              }
+            }
+          }
+        }
+      }
     }
   }
 
@@ -158,10 +241,7 @@ public struct Graph: Sendable {
     adjoint[root - range.lowerBound] = 1
     for node in stride(from: root, through: range.lowerBound, by: -1) {
       let seed = adjoint[node - range.lowerBound]
-      let local = localDerivative(of: node)
-      let (a, b) = operands[node]
-      for (operand, derivative) in [(a, local.0), (b, local.1)] where operand >= 0 {
-        let operand = Int(operand)
+      for (operand, derivative) in contributions(of: node) {
         if range.contains(operand) {
           adjoint[operand - range.lowerBound] += seed * derivative
         } else {
@@ -171,6 +251,23 @@ public struct Graph: Sendable {
       }
     }
     return order.reversed().map { ($0, outside[$0]!) }
+  }
+
+  /// Each operand of `node` with ∂node/∂operand (an operand used twice appears twice).
+  public func contributions(of node: Node) -> [(operand: Node, derivative: Double)] {
+    let (a, b) = operands[node]
+    switch operations[node] {
+    case .leaf: return []
+    case .dot:
+      return (Int(a)..<Int(a + b)).flatMap { i -> [(operand: Node, derivative: Double)] in
+        let p = Int(pairs[2 * i])
+        let q = Int(pairs[2 * i + 1])
+        return [(p, values[q]), (q, values[p])]
+      }
+    default:
+      let local = localDerivative(of: node)
+      return [(Int(a), local.0), (Int(b), local.1)].filter { $0.0 >= 0 }
+    }
   }
 }
 
