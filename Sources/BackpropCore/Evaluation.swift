@@ -9,6 +9,14 @@ public final class Evaluation {
   /// The leaf values of the example as written.
   public let initialState: State
   private var passes: [State: Pass] = [:]
+  private var letValues: [LetKey: Double] = [:]
+  private lazy var definitions = Dictionary(
+    network.example.definitions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+  private struct LetKey: Hashable {
+    var name: String
+    var state: State
+  }
   private var trained: [TrainingKey: State] = [:]
 
   /// Values of the leaves, in the order of ``Example/leaves``.
@@ -41,6 +49,8 @@ public final class Evaluation {
 
   /// The forward and backward pass in `state`.
   public func pass(_ state: State) throws -> Pass {
+    // The example's own state is asked for most: know it by its storage, without hashing.
+    if let initialPass, Self.sharesStorage(state, initialState) { return initialPass }
     if let pass = passes[state] { return pass }
     var graph = network.graph
     for (leaf, value) in zip(network.quantities, state) {
@@ -50,7 +60,15 @@ public final class Evaluation {
     graph.backward(from: network.loss.node)
     let pass = Pass(graph: graph)
     passes[state] = pass
+    if Self.sharesStorage(state, initialState) { initialPass = pass }
     return pass
+  }
+
+  private var initialPass: Pass?
+
+  /// Whether two arrays are one array's storage: then they are equal, at O(1) cost.
+  private static func sharesStorage(_ a: State, _ b: State) -> Bool {
+    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
   }
 
   /// The value of a quantity in a state.
@@ -74,9 +92,8 @@ public final class Evaluation {
     let quantity = network.quantity(name)!
     let graph = try pass(state).graph
     var result: [String: Double] = [:]
-    let byNode = Dictionary(network.quantities.map { ($0.node, $0.name) }, uniquingKeysWith: { first, _ in first })
     for (node, derivative) in graph.partials(of: quantity.node, within: quantity.range) {
-      if let input = byNode[node] { result[input, default: 0] += derivative }
+      if let input = network.nameOfNode[node] { result[input, default: 0] += derivative }
     }
     return result
   }
@@ -93,38 +110,33 @@ public final class Evaluation {
     return next
   }
 
-  /// The state after `training` from `state`.
+  /// The most node-steps (steps × tape length) one training run may take: a few
+  /// seconds at most, however large the network or the number of steps asked for.
+  public static let trainingBudget = 200_000_000
+
+  /// The state after `training` from `state`, run on one reused graph.
   public func trained(_ state: State, _ training: Formula.Training) throws -> State {
     let key = TrainingKey(state: state, training: training)
     if let known = trained[key] { return known }
-    var current = state
+    let limit: Int
     switch training {
-    case .steps(let count):
-      for step in 0..<count {
-        current = try checkedUpdate(current, step: step + 1)
-      }
-    case .converged:
-      var step = 0
-      while true {
-        step += 1
-        guard step <= Self.convergenceLimit else { throw EvaluationError.didNotConverge(Self.convergenceLimit) }
-        let next = try checkedUpdate(current, step: step)
-        let settled = zip(next, current).allSatisfy { abs($0 - $1) <= 1e-15 * max(1, abs($1)) }
-        current = next
-        if settled { break }
-      }
+    case .steps(let count): limit = count
+    case .converged: limit = Self.convergenceLimit
     }
-    // Keep only the finished state: a long run must not keep every pass.
-    passes = passes.filter { $0.key == state || $0.key == current }
+    let cost = limit.multipliedReportingOverflow(by: max(1, network.graph.count))
+    if cost.overflow || cost.partialValue > Self.trainingBudget {
+      throw EvaluationError.tooLong(steps: limit, budget: Self.trainingBudget / max(1, network.graph.count))
+    }
+    let run = try train(from: state, steps: limit, every: max(1, limit), stopWhenSettled: training == .converged)
+    if let step = run.divergedAt { throw EvaluationError.diverged(step: step) }
+    if training == .converged, run.settledAt == nil { throw EvaluationError.didNotConverge(Self.convergenceLimit) }
+    var current = state
+    let leaves = network.example.leaves
+    for (name, value) in zip(run.parameterNames, run.last.parameters) {
+      if let i = leaves.firstIndex(where: { $0.name == name }) { current[i] = value }
+    }
     trained[key] = current
     return current
-  }
-
-  private func checkedUpdate(_ state: State, step: Int) throws -> State {
-    let next = try updated(state)
-    guard next.allSatisfy(\.isFinite) else { throw EvaluationError.diverged(step: step) }
-    passes[state] = nil
-    return next
   }
 
   /// `state` with some leaves set to other values.
@@ -145,10 +157,13 @@ public final class Evaluation {
       switch leaf {
       case .name(let name):
         if network.quantity(name) != nil { return try value(of: name, in: state) }
-        guard let definition = network.example.definitions.first(where: { $0.name == name }) else {
-          throw EvaluationError.notALeaf(name)
-        }
-        return try value(of: definition.expression, in: state)
+        guard let definition = definitions[name] else { throw EvaluationError.notALeaf(name) }
+        // Kept: lets that read lets twice over would otherwise cost 2^n evaluations.
+        let key = LetKey(name: name, state: state)
+        if let known = letValues[key] { return known }
+        let result = try value(of: definition.expression, in: state)
+        letValues[key] = result
+        return result
       case .derivative(let of, let wrt):
         return try derivative(of: of, withRespectTo: wrt, in: state)
       case .afterUpdate(let inner):
@@ -193,15 +208,18 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   case diverged(step: Int)
   case notALeaf(String)
   case notFinite(Double)
+  case tooLong(steps: Int, budget: Int)
 
   public var description: String {
     switch self {
     case .noRate: "the example has no learning rate; declare one with 'rate NAME = VALUE'"
     case .didNotConverge(let limit): "gradient descent did not settle within \(limit) steps"
-    case .diverged(let step): "gradient descent diverged: a parameter is not a finite number after step \(step)"
+    case .diverged(let step): "gradient descent diverged: the loss or a parameter is no longer a finite number after step \(step)"
     case .notALeaf(let name):
       "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
     case .notFinite(let value): "the value is not a finite number (\(Readable.format(value)))"
+    case .tooLong(let steps, let budget):
+      "\(steps) steps of this network is more than the tutor runs for one value (at most \(budget) steps here)"
     }
   }
 }

@@ -13,7 +13,8 @@ public enum ExampleParser {
   /// - Throws: ``ExampleError`` naming the line and column of the first problem.
   public static func parse(_ data: Data, file: String) throws -> Example {
     do {
-      let text = try decode(data)
+      // Windows and old Mac line ends read as "\n" ("\r\n" is a single Character in Swift).
+      let text = try decode(data).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
       return try parse(lines: text.split(separator: "\n", omittingEmptySubsequences: false), file: file)
     } catch let error as LocatedError {
       throw ExampleError(file: file, location: error.location, message: error.message)
@@ -36,21 +37,21 @@ public enum ExampleParser {
     }
     // Find the first NUL or invalid byte and report its line and column.
     var line = 1
-    var lineStart = data.startIndex
-    var index = data.startIndex
+    var column = 1  // counted in Unicode scalars: one per sequence read
+    var index = 0
     let bytes = [UInt8](data)
     while index < bytes.count {
       let byte = bytes[index]
       let length = utf8SequenceLength(bytes, at: index)
-      let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
-      let location = SourceLocation(line: line, column: prefix.count + 1)
+      let location = SourceLocation(line: line, column: column)
       if byte == 0 { throw LocatedError(location, "NUL byte in the file; an example file is plain text") }
       guard length > 0 else {
         throw LocatedError(location, "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8")
       }
+      column += 1
       if byte == UInt8(ascii: "\n") {
         line += 1
-        lineStart = index + 1
+        column = 1
       }
       index += length
     }
@@ -95,7 +96,7 @@ public enum ExampleParser {
         code = line[..<hash]
         comment = line[line.index(after: hash)...].trimmingCharacters(in: .whitespaces)
       }
-      if code.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+      if code.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
       if let header = try headerLine(code, number: number) {
         statements.append(
           Statement(
@@ -104,6 +105,7 @@ public enum ExampleParser {
         continue
       }
       let tokens = try Lexer.tokens(in: code, lineNumber: number)
+      if tokens.isEmpty { continue }
       statements.append(
         Statement(number: number, text: code, tokens: tokens, comment: comment, end: SourceLocation(line: number, column: code.count + 1)))
     }
@@ -114,9 +116,25 @@ public enum ExampleParser {
   /// `title:` and `source:` lines take free text, which is not tokenised.
   private static func headerLine(_ code: Substring, number: Int) throws -> [Token]? {
     let trimmed = code.drop { $0 == " " || $0 == "\t" }
+    let column = code.count - trimmed.count + 1
+    for keyword in ["title", "source"] where trimmed.hasPrefix(keyword) {
+      let rest = trimmed.dropFirst(keyword.count)
+      let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }
+      // `title x`, not `titles = ...`: the colon is missing.
+      if (rest.isEmpty || rest.first == " " || rest.first == "\t") && afterSpaces.first != ":" && afterSpaces.first != "=" {
+        let at = column + keyword.count + (rest.count - afterSpaces.count)
+        throw LocatedError(SourceLocation(line: number, column: at), "expected ':' after '\(keyword)' (write '\(keyword): TEXT')")
+      }
+      if afterSpaces.first == ":", !rest.hasPrefix(":") {
+        throw LocatedError(
+          SourceLocation(line: number, column: column + keyword.count), "write '\(keyword):' with no space before the ':'")
+      }
+    }
     for keyword in ["title", "source"] where trimmed.hasPrefix(keyword + ":") {
-      let column = code.count - trimmed.count + 1
       let text = trimmed.dropFirst(keyword.count + 1).trimmingCharacters(in: .whitespaces)
+      if text.isEmpty {
+        throw LocatedError(SourceLocation(line: number, column: code.count + 1), "'\(keyword):' needs some text after it")
+      }
       return [
         Token(kind: .identifier(keyword), location: SourceLocation(line: number, column: column)),
         Token(kind: .identifier(text), location: SourceLocation(line: number, column: column + keyword.count + 1)),
@@ -135,6 +153,12 @@ public enum ExampleParser {
     var quantities: Set<String> = []
     var lets: Set<String> = []
     var leaves: Set<String> = []
+    var letDepth: [String: Int] = [:]
+    /// Each `let` name and the line it is on.
+    var declaredLets: [String: Int] = [:]
+    static let maximumLetDepth = 64
+    static let maximumQuantities = 2000
+    static let maximumDocumentValues = 10000
     var hasLoss = false
 
     init(file: String, statements: [Statement]) {
@@ -177,11 +201,19 @@ public enum ExampleParser {
       if Self.keywords.contains(name) || Function.named(name) != nil || name == "converged" || name == "sigma" {
         throw LocatedError(token.location, "'\(name)' is a reserved word and cannot name a quantity")
       }
+      if declared.count >= Self.maximumQuantities {
+        throw LocatedError(token.location, "more than \(Self.maximumQuantities) names: the tutor walks examples of a size worked by hand")
+      }
       if let first = declared[name] {
         throw LocatedError(token.location, "'\(name)' is defined twice (first at line \(first.line))")
       }
       declared[name] = token.location
-      if first == "let" { lets.insert(name) } else { quantities.insert(name) }
+      if first == "let" {
+        lets.insert(name)
+        declaredLets[name] = token.location.line
+      } else {
+        quantities.insert(name)
+      }
       if Self.leafKeywords.contains(first) { leaves.insert(name) }
     }
 
@@ -204,10 +236,21 @@ public enum ExampleParser {
         try readLoss(statement)
       case "let":
         let name = try nameAndEquals(statement, keyword: "let")
-        let scope = ExpressionParser.Scope(quantities: quantities, lets: definedLets, leaves: leaves, allowsStates: true)
+        var scope = ExpressionParser.Scope(quantities: quantities, lets: definedLets, leaves: leaves, allowsStates: true)
+        scope.laterLets = declaredLets.filter { !definedLets.contains($0.key) }
         let expression = try ExpressionParser.parse(Array(tokens[3...]), scope: scope, end: statement.end)
+        // Each let builds on the ones it reads; a long tower of them is not hand-written
+        // and would nest the evaluation too deeply.
+        let depth = 1 + (expression.names.compactMap { letDepth[$0] }.max() ?? 0)
+        if depth > Self.maximumLetDepth {
+          throw LocatedError(tokens[1].location, "'\(name)' builds on more than \(Self.maximumLetDepth) 'let' values in a row")
+        }
+        letDepth[name] = depth
         example.definitions.append(Example.Definition(name: name, expression: expression, location: tokens[1].location))
       case "doc":
+        if example.documentValues.count + example.blanks.count >= Self.maximumDocumentValues {
+          throw LocatedError(tokens[0].location, "more than \(Self.maximumDocumentValues) 'doc' lines: more than any document prints")
+        }
         try readDocumentValue(statement)
       default:
         guard tokens.count > 1, tokens[1].kind == .symbol("=") else {
@@ -216,7 +259,8 @@ public enum ExampleParser {
             "expected a declaration (input, target, param, const, rate, loss, let, doc, title:, source:) or an equation 'NAME = formula', found '\(first)'"
           )
         }
-        let scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
+        var scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
+        scope.allLets = lets
         let formula = try ExpressionParser.parse(Array(tokens[2...]), scope: scope, end: statement.end)
         example.equations.append(Example.Equation(name: first, formula: formula, location: tokens[0].location))
       }
@@ -243,6 +287,11 @@ public enum ExampleParser {
       if kind == .rate, example.rate != nil {
         throw LocatedError(statement.tokens[0].location, "a second learning rate; an example has one 'rate' line")
       }
+      if let named = tokens.first(where: { if case .identifier(let n) = $0.kind { Function.named(n) == nil } else { false } }),
+        case .identifier(let other) = named.kind
+      {
+        throw LocatedError(named.location, "the value of '\(name)' must be a number, not a formula of '\(other)'")
+      }
       let expression = try ExpressionParser.parse(tokens, scope: .init(quantities: [], allowsStates: false), end: statement.end)
       guard let value = Arithmetic.constantValue(of: expression), value.isFinite else {
         throw LocatedError(tokens[0].location, "the value of '\(name)' is not a finite number")
@@ -255,7 +304,8 @@ public enum ExampleParser {
     mutating func readLoss(_ statement: Statement) throws {
       let tokens = statement.tokens
       guard tokens.count == 2, case .identifier(let name) = tokens[1].kind else {
-        throw LocatedError(tokens.count > 1 ? tokens[1].location : statement.end, "expected one name after 'loss'")
+        let at = tokens.count > 2 ? tokens[2].location : (tokens.count > 1 ? tokens[1].location : statement.end)
+        throw LocatedError(at, "expected one name after 'loss'")
       }
       if hasLoss {
         throw LocatedError(tokens[0].location, "a second 'loss' line; an example has exactly one loss (the first is '\(example.loss)')")
@@ -282,6 +332,18 @@ public enum ExampleParser {
         default: break
         }
       }
+      if depth != 0 {
+        var open: [Token] = []
+        for token in tokens {
+          switch token.kind {
+          case .symbol("("), .symbol("["): open.append(token)
+          case .symbol(")"), .symbol("]"):
+            if open.popLast() == nil { throw LocatedError(token.location, "\(token.kind.described) closes nothing") }
+          default: break
+          }
+        }
+        if let unclosed = open.last { throw LocatedError(unclosed.location, "\(unclosed.kind.described) is never closed") }
+      }
       guard let equals = split, equals > 1 else {
         throw LocatedError(tokens.count > 1 ? tokens[1].location : statement.end, "expected 'doc EXPRESSION = NUMBER'")
       }
@@ -296,7 +358,11 @@ public enum ExampleParser {
         example.blanks.append(Example.Blank(expression: expression, location: tokens[1].location))
         return
       }
-      guard let printed = PrintedNumber(printedText.replacingOccurrences(of: "−", with: "-")) else {
+      let asciiText = printedText.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "–", with: "-")
+      if PrintedNumber(asciiText) == nil, let huge = Double(asciiText), !huge.isFinite || abs(huge) > 1e300 {
+        throw LocatedError(valueStart, "the document value '\(printedText)' is too large to check")
+      }
+      guard let printed = PrintedNumber(asciiText) else {
         throw LocatedError(
           valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
       }

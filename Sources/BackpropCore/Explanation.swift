@@ -48,7 +48,8 @@ extension Walkthrough {
     }
     func canonical(_ formula: Formula) -> Formula {
       formula.replacingLeaves { leaf in
-        if let expression = aliases[leaf] { return canonical(expression) }
+        // One level of lets: enough for `delta_o * w_h1`, and linear however lets nest.
+        if let expression = aliases[leaf] { return expression.replacingLeaves { localFormulas[$0] } }
         return localFormulas[leaf]
       }
     }
@@ -63,14 +64,15 @@ extension Walkthrough {
     // What the document's own numbers say of each leaf so far: what it printed, or
     // what a step it did not print gives from what it did print.
     var known: [Formula: Known] = [:]
+    var steps: [Formula: Int] = [:]  // the latest line computing each quantity
+    var firstPrinted: [PrintedKey: Int] = [:]
     for (i, var line) in lines.enumerated() {
       // A `let` that names a step (δ_o = ∂L/∂z_o) is recomputed as that step.
-      if let formula = line.formula, !formula.hasOperator,
-        let step = lines[..<i].last(where: { $0.quantity == formula && $0.formula != nil && !$0.repeatsLine })
-      {
+      if let formula = line.formula, !formula.hasOperator, let step = steps[formula].map({ lines[$0] }) {
         line.formula = step.formula
         line.substitutions = step.substitutions
       }
+      if lines[i].formula != nil, !line.repeatsLine { steps[line.quantity] = i }
       let (derived, inputs) = derive(line, known: known)
       guard let document = line.document else {
         if !line.repeatsLine, !derived.origins.isEmpty || !derived.range.isPoint {
@@ -84,7 +86,9 @@ extension Walkthrough {
         explanation.inputs = inputs
         explanations[i] = explanation
         // A value printed again in the same digits began where it was first printed.
-        let first = lines[..<i].firstIndex { $0.quantity == line.quantity && $0.document?.printed == document.printed } ?? i
+        let key = PrintedKey(quantity: line.quantity, printed: document.printed)
+        let first = firstPrinted[key] ?? i
+        if firstPrinted[key] == nil { firstPrinted[key] = i }
         origins = [explanation.origin ?? first]
       }
       let meant = meant(by: document.printed, exact: line.value)
@@ -94,6 +98,11 @@ extension Walkthrough {
       }
     }
     return explanations
+  }
+
+  struct PrintedKey: Hashable {
+    var quantity: Formula
+    var printed: PrintedNumber
   }
 
   /// A leaf as the document's numbers give it: a range, a value to show, and the

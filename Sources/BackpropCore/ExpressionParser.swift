@@ -18,6 +18,10 @@ struct ExpressionParser {
     var lets: Set<String> = []
     /// Inputs, targets, parameters, constants and the rate: what `[...]` may set.
     var leaves: Set<String> = []
+    /// `let` values not usable here because they are defined further down, by line.
+    var laterLets: [String: Int] = [:]
+    /// Every `let` of the file, to explain why one cannot be used in an equation.
+    var allLets: Set<String> = []
     /// Whether derivatives, `'`, `@` and `[...]` are allowed (document values and `let`).
     var allowsStates: Bool
   }
@@ -30,6 +34,9 @@ struct ExpressionParser {
   private let scope: Scope
   private let endLocation: SourceLocation
   private var depth = 0
+  /// Operations built so far; a formula has at most ``maximumOperations``.
+  private var operations = 0
+  static let maximumOperations = 2000
 
   init(tokens: [Token], scope: Scope, endLocation: SourceLocation) {
     self.tokens = tokens
@@ -86,11 +93,20 @@ struct ExpressionParser {
     }
   }
 
+  /// Counts one more operation, and stops a formula too long to be hand-written
+  /// before it is built (a tree 100,000 deep would overflow the stack when freed).
+  private mutating func built() throws {
+    operations += 1
+    if operations > Self.maximumOperations {
+      throw LocatedError(location, "the expression is too long (more than \(Self.maximumOperations) operations)")
+    }
+  }
+
   private mutating func nested<T>(_ body: (inout Self) throws -> T) throws -> T {
     depth += 1
     defer { depth -= 1 }
     if depth > Self.maximumDepth {
-      throw LocatedError(location, "expression is nested too deeply (more than \(Self.maximumDepth) levels)")
+      throw LocatedError(location, "the expression is nested too deeply")
     }
     return try body(&self)
   }
@@ -100,8 +116,10 @@ struct ExpressionParser {
       var result = try parser.parseProduct()
       while true {
         if parser.take("+") {
+          try parser.built()
           result = .binary(.add, result, try parser.parseProduct())
         } else if parser.take("-") {
+          try parser.built()
           result = .binary(.subtract, result, try parser.parseProduct())
         } else {
           return result
@@ -114,8 +132,10 @@ struct ExpressionParser {
     var result = try parseUnary()
     while true {
       if take("*") {
+        try built()
         result = .binary(.multiply, result, try parseUnary())
       } else if take("/") {
+        try built()
         result = .binary(.divide, result, try parseUnary())
       } else if let token = peek, case .identifier = token.kind {
         throw LocatedError(token.location, "expected an operator before \(token.kind.described); write '*' to multiply")
@@ -140,6 +160,7 @@ struct ExpressionParser {
   private mutating func parsePostfix() throws -> Formula {
     var result = try parsePrimary()
     while let token = peek {
+      if [.symbol("'"), .symbol("@"), .symbol("[")].contains(token.kind) { try built() }
       if token.kind == .symbol("'") {
         try requireStates(token, "'")
         index += 1
@@ -161,7 +182,8 @@ struct ExpressionParser {
 
   private func requireStates(_ token: Token, _ what: String) throws {
     guard scope.allowsStates else {
-      throw LocatedError(token.location, "\(what) is for document values and 'let' lines, not forward equations")
+      let name = what == "'" ? "a prime (')" : what
+    throw LocatedError(token.location, "\(name) is for document values and 'let' lines, not forward equations")
     }
   }
 
@@ -189,6 +211,9 @@ struct ExpressionParser {
     repeat {
       guard let token = peek, case .identifier(let name) = token.kind else {
         throw LocatedError(location, "expected a name to set inside '[...]', found \(peek?.kind.described ?? "the end of the line")")
+      }
+      if scope.lets.contains(name) {
+        throw LocatedError(token.location, "'\(name)' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
       }
       guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
       guard scope.leaves.contains(name) else {
@@ -219,6 +244,10 @@ struct ExpressionParser {
       return try parseDerivative()
     case .identifier(let name):
       if let derivative = try parseDerivativeSpelledWithD() { return derivative }
+      if scope.allowsStates, !scope.quantities.contains(name), let error = misspeltDerivative() { throw error }
+      if !scope.allowsStates, quantity(spelledWithD: name) != nil, index + 1 < tokens.count, tokens[index + 1].kind == .symbol("/") {
+        throw LocatedError(token.location, "a derivative is for document values and 'let' lines, not forward equations")
+      }
       index += 1
       if let function = Function.named(name == "sigma" ? "sigmoid" : name), peek?.kind == .symbol("(") {
         index += 1
@@ -228,6 +257,13 @@ struct ExpressionParser {
       }
       if scope.quantities.contains(name) { return .name(name) }
       if scope.allowsStates && scope.lets.contains(name) { return .name(name) }
+      if let line = scope.laterLets[name] {
+        throw LocatedError(
+          token.location, "'\(name)' is a 'let' value defined below, at line \(line); a 'let' line can use only the 'let' values above it")
+      }
+      if !scope.allowsStates, scope.laterLets[name] != nil || scope.allLets.contains(name) {
+        throw LocatedError(token.location, "'\(name)' is a 'let' value: forward equations use only the network's quantities")
+      }
       if Function.named(name) != nil {
         throw LocatedError(token.location, "\(name) is a function: write \(name)(...)")
       }
@@ -277,6 +313,19 @@ struct ExpressionParser {
     return .derivative(of: of, withRespectTo: withRespectTo)
   }
 
+  /// `dL/dq` with L a quantity and q not: name q, not `dL`.
+  private func misspeltDerivative() -> LocatedError? {
+    guard index + 1 < tokens.count, case .identifier(let top) = tokens[index].kind, tokens[index + 1].kind == .symbol("/"),
+      quantity(spelledWithD: top) != nil
+    else { return nil }
+    guard index + 2 < tokens.count, case .identifier(let bottom) = tokens[index + 2].kind, bottom.hasPrefix("d"), bottom.count > 1 else {
+      return LocatedError(index + 2 < tokens.count ? tokens[index + 2].location : endLocation, "expected dNAME after '/' in the derivative \(top)/d...")
+    }
+    let name = String(bottom.dropFirst())
+    let at = tokens[index + 2].location
+    return unknownName(name, at: SourceLocation(line: at.line, column: at.column + 1))
+  }
+
   private func quantity(spelledWithD word: String) -> String? {
     guard word.hasPrefix("d"), !scope.quantities.contains(word), !scope.lets.contains(word) else { return nil }
     let name = String(word.dropFirst())
@@ -301,6 +350,7 @@ extension Token.Kind {
     case .number(_, let text): "number \(text)"
     case .identifier(let name): "'\(name)'"
     case .partial: "'∂'"
+    case .symbol("'"): "a prime (')"
     case .symbol(let c): "'\(c)'"
     }
   }

@@ -31,7 +31,7 @@ enum Lexer {
   ]
 
   static let superscripts: [Character: String] = [
-    "²": "2", "³": "3", "⁴": "4",
+    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
   ]
 
   static func tokens(in line: Substring, lineNumber: Int) throws -> [Token] {
@@ -50,15 +50,23 @@ enum Lexer {
         guard let value = Double(text) else {
           throw LocatedError(location(start), "'\(text)' is not a number")
         }
+        guard value.isFinite else {
+          throw LocatedError(location(start), "'\(text)' is too large to be a number")
+        }
         tokens.append(Token(kind: .number(value, text: text), location: location(start)))
         index = end
       } else if c == "∂" {
         tokens.append(Token(kind: .partial, location: location(start)))
         index += 1
-      } else if let exponent = superscripts[c] {
+      } else if superscripts[c] != nil {
+        // ²³ is the exponent 23, not 2 then 3.
+        var exponent = ""
+        while index < characters.count, let digit = superscripts[characters[index]] {
+          exponent += digit
+          index += 1
+        }
         tokens.append(Token(kind: .symbol("^"), location: location(start)))
         tokens.append(Token(kind: .number(Double(exponent)!, text: exponent), location: location(start)))
-        index += 1
       } else if c == "½" {
         tokens.append(Token(kind: .number(0.5, text: "½"), location: location(start)))
         index += 1
@@ -126,7 +134,8 @@ extension Character {
   /// The character, or its code point when it would not show (a control character).
   var printable: String {
     let scalar = unicodeScalars.first!
-    if scalar.properties.generalCategory == .control || scalar.value == 0xFFFD {
+    let invisible: [Unicode.GeneralCategory] = [.control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .unassigned, .privateUse]
+    if invisible.contains(scalar.properties.generalCategory) || scalar.value == 0xFFFD || unicodeScalars.count > 1 && !isLetter {
       return "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
     }
     return String(self)

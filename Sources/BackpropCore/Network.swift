@@ -28,6 +28,12 @@ public struct Network: Sendable {
   /// comes after the quantities it reads (file order where there is a choice).
   public private(set) var quantities: [Quantity] = []
   private var index: [String: Int] = [:]
+  /// For each quantity, the positions of the quantities whose formulas read it.
+  private var readers: [String: [Int]] = [:]
+  /// The quantity whose value a node holds.
+  public private(set) var nameOfNode: [Graph.Node: String] = [:]
+  /// Each formula that is more than a name or a number, and the quantity it defines.
+  public private(set) var quantityOfFormula: [Formula: String] = [:]
 
   /// Compiles `example`.
   ///
@@ -50,6 +56,11 @@ public struct Network: Sendable {
   }
 
   private mutating func add(_ quantity: Quantity) {
+    if nameOfNode[quantity.node] == nil { nameOfNode[quantity.node] = quantity.name }
+    if let formula = quantity.formula, formula.hasOperator, quantityOfFormula[formula] == nil {
+      quantityOfFormula[formula] = quantity.name
+    }
+    for input in quantity.inputs { readers[input, default: []].append(quantities.count) }
     index[quantity.name] = quantities.count
     quantities.append(quantity)
   }
@@ -63,8 +74,10 @@ public struct Network: Sendable {
   public var loss: Quantity { quantity(example.loss)! }
 
   /// The quantities whose formulas read `name`, in order.
+  ///
+  /// - Complexity: O(k) for k consumers.
   public func consumers(of name: String) -> [Quantity] {
-    quantities.filter { $0.inputs.contains(name) }
+    (readers[name] ?? []).map { quantities[$0] }
   }
 
   private mutating func compile(_ expression: Formula) -> Graph.Node {

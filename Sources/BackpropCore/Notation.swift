@@ -39,7 +39,8 @@ public struct Notation: Sendable {
 
   /// A number as printed or computed, with a Unicode minus where the style has one.
   public func number(_ text: String) -> String {
-    style == .unicode ? text.replacingOccurrences(of: "-", with: minus) : text
+    guard style == .unicode, text.contains("-") else { return text }
+    return String(text.map { $0 == "-" ? "−" : $0 })
   }
 
   /// The expression as text. Where `substitute` gives text for a leaf (a name, a
@@ -65,11 +66,10 @@ public struct Notation: Sendable {
     case .derivative(let of, let wrt):
       return (derivative(of: of, withRespectTo: wrt), 5)
     case .negate(let inner):
-      let operand = render(inner, substitute)
-      let text =
-        operand.precedence < 3 || operand.text.hasPrefix(minus)
-        ? "(\(render(inner, substitute, leading: true).text))" : operand.text
-      return (minus + text, 3)
+      let innerPrecedence = precedence(inner, substitute, leading: true)
+      let bracketed = innerPrecedence <= 3
+      let text = render(inner, substitute, leading: bracketed).text
+      return (minus + (bracketed ? "(\(text))" : text), 3)
     case .call(let function, let argument):
       return ("\(functionName(function))(\(render(argument, substitute, leading: true).text))", 5)
     case .afterUpdate(let inner):
@@ -99,33 +99,49 @@ public struct Notation: Sendable {
     return leading ? (text, 3) : ("(\(text))", 5)
   }
 
+  /// The precedence of a formula's outermost operation as it will be written, without
+  /// writing it: a negative number counts as an atom unless it leads (it gets brackets).
+  private func precedence(_ formula: Formula, _ substitute: ((Formula) -> String?)?, leading: Bool) -> Int {
+    if let substitute, let text = substitute(formula) { return text.hasPrefix("-") && leading ? 3 : 5 }
+    switch formula {
+    case .number(_, let text): return (text.hasPrefix("-") || text.hasPrefix(minus)) && leading ? 3 : 5
+    case .negate: return 3
+    case .binary(let op, _, _): return op.precedence
+    default: return 5
+    }
+  }
+
+  /// Each operand is written once: whether it needs brackets is known beforehand, so a
+  /// deeply nested formula costs time in proportion to its size.
   private func binary(
     _ op: BinaryOperator, _ left: Formula, _ right: Formula, _ substitute: ((Formula) -> String?)?, leading: Bool
   ) -> (text: String, precedence: Int) {
-    // A bracketed operand starts afresh: its first number needs no brackets of its own.
-    func bracketed(_ formula: Formula) -> String { "(\(render(formula, substitute, leading: true).text))" }
-    let l = render(left, substitute, leading: leading && op != .power)
-    let r = render(right, substitute)
     let precedence = op.precedence
+    let leftLeads = leading && op != .power
+    let leftPrecedence = self.precedence(left, substitute, leading: leftLeads)
+    let leftBracketed = op == .power ? leftPrecedence < 5 : leftPrecedence < precedence
+    let leftText =
+      leftBracketed ? "(\(render(left, substitute, leading: true).text))" : render(left, substitute, leading: leftLeads).text
     if op == .power {
-      let base = l.precedence < 5 ? bracketed(left) : l.text
       if style == .unicode, case .number(_, let text) = right, let superscript = Self.superscript(text), substitute?(right) == nil {
-        return (base + superscript, 4)
+        return (leftText + superscript, 4)
       }
-      let exponent = r.precedence < 5 ? bracketed(right) : r.text
-      return (base + "^" + exponent, 4)
+      let exponent =
+        self.precedence(right, substitute, leading: false) < 5
+        ? "(\(render(right, substitute, leading: true).text))" : render(right, substitute).text
+      return (leftText + "^" + exponent, 4)
     }
-    let leftText = l.precedence < precedence ? bracketed(left) : l.text
-    let rightNeedsParentheses =
-      r.precedence < precedence || (r.precedence == precedence && (op == .subtract || op == .divide))
-      || r.text.hasPrefix(minus)
-    let rightText = rightNeedsParentheses ? bracketed(right) : r.text
+    let rightPrecedence = self.precedence(right, substitute, leading: false)
+    let rightIsNegation: Bool = if case .negate = right { true } else { false }
+    let rightBracketed =
+      rightPrecedence < precedence || (rightPrecedence == precedence && (op == .subtract || op == .divide)) || rightIsNegation
+    let rightText = rightBracketed ? "(\(render(right, substitute, leading: true).text))" : render(right, substitute).text
     let symbol: String =
       switch op {
       case .add: " + "
       case .subtract: " \(minus) "
       case .multiply: times
-      case .divide: l.precedence == 5 && r.precedence == 5 && isNumber(left) && isNumber(right) ? "/" : " / "
+      case .divide: isNumber(left) && isNumber(right) && !leftBracketed && !rightBracketed ? "/" : " / "
       case .power: "^"
       }
     return (leftText + symbol + rightText, precedence)

@@ -12,15 +12,7 @@ public enum Symbolic {
   /// The same, with each subexpression that is another quantity's whole formula
   /// written as that quantity's name (σ(z_out) becomes ŷ).
   public static func derivative(of formula: Formula, withRespectTo name: String, in network: Network) -> Formula {
-    let named = network.quantities.compactMap { quantity -> (Formula, String)? in
-      guard let formula = quantity.formula else { return nil }
-      switch formula {
-      case .name, .number: return nil
-      default: return (formula, quantity.name)
-      }
-    }
-    let lookup = Dictionary(named, uniquingKeysWith: { first, _ in first })
-    return rename(derivative(of: formula, withRespectTo: name), lookup)
+    rename(derivative(of: formula, withRespectTo: name), network.quantityOfFormula)
   }
 
   private static func rename(_ expression: Formula, _ lookup: [Formula: String]) -> Formula {

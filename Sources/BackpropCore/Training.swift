@@ -16,7 +16,8 @@ public struct TrainingRun: Sendable {
   public var records: [Record]
   /// The last step run: fewer than asked when the parameters stopped changing or diverged.
   public var finalStep: Int
-  /// The step after which no parameter changed any more, if that happened.
+  /// The step after which no parameter changed any more (by more than 1e-15 of
+  /// itself), if that happened.
   public var settledAt: Int?
   /// The step at which a parameter or the loss stopped being a finite number, if it did.
   public var divergedAt: Int?
@@ -69,7 +70,8 @@ extension Evaluation {
       for (k, leaf) in trainable.enumerated() {
         let node = network.quantities[leaf].node
         let next = parameters[k] - rate * graph.adjoints[node]
-        if next != parameters[k] { changed = true }
+        // Settled: no parameter moves by more than its last few bits.
+        if Swift.abs(next - parameters[k]) > 1e-15 * Swift.max(1, Swift.abs(parameters[k])) { changed = true }
         parameters[k] = next
         graph.set(node, to: next)
       }

@@ -240,17 +240,38 @@ struct WalkthroughBuilder {
   /// Where a document value that is not a line of its own goes: after the local
   /// derivative it spells out (`a1 * (1 - a1)`), before the first line whose formula
   /// contains it (`(y - yhat)^2` before `L`), or after the last line it depends on.
-  private func placement(of expression: Formula) -> Placement {
+  private mutating func placement(of expression: Formula) -> Placement {
     guard let last = anchor(of: expression), lines[last].section != .setup else { return .atEnd }
-    if let local = lines.indices.first(where: { lines[$0].kind == .localDerivative && lines[$0].formula == expression }) {
+    if formulaIndex == nil { formulaIndex = FormulaIndex(lines) }
+    if let local = formulaIndex!.localDerivative[expression] {
       return .after(max(local, last))
     }
-    if let containing = lines.indices.first(where: { i in
-      lines[i].kind != .localDerivative && lines[i].formula.map { $0 != expression && $0.contains(expression) } == true
-    }), containing > last {
+    if let containing = formulaIndex!.firstContaining[expression], containing > last {
       return .before(containing)
     }
     return .after(last)
+  }
+
+  private var formulaIndex: FormulaIndex?
+
+  /// Where formulas stand among the lines, built once: the local derivative written as
+  /// each formula, and the first other line whose formula contains each subexpression.
+  struct FormulaIndex {
+    var localDerivative: [Formula: Int] = [:]
+    var firstContaining: [Formula: Int] = [:]
+
+    init(_ lines: [Line]) {
+      for (i, line) in lines.enumerated() {
+        guard let formula = line.formula else { continue }
+        if line.kind == .localDerivative {
+          if localDerivative[formula] == nil { localDerivative[formula] = i }
+          continue
+        }
+        formula.visit { part in
+          if part != formula, firstContaining[part] == nil { firstContaining[part] = i }
+        }
+      }
+    }
   }
 
   /// The line a document value belongs on, when it is the value of one.
@@ -325,12 +346,13 @@ struct WalkthroughBuilder {
   private func anchor(of expression: Formula) -> Int? {
     var positions: [Int] = []
     var isExperiment = false
+    var visitedLets: Set<String> = []  // each let once: lets reading lets twice would cost 2^n
     func visit(_ e: Formula) {
       switch e {
       case .name(let name):
         if let i = index[.value(name)] {
           positions.append(i)
-        } else if let definition = example.definitions.first(where: { $0.name == name }) {
+        } else if let definition = example.definitions.first(where: { $0.name == name }), visitedLets.insert(name).inserted {
           visit(definition.expression)
         }
       case .derivative(let of, let wrt):

@@ -16,8 +16,19 @@ enum ExampleLoader {
       if isDirectory.boolValue {
         throw Failure.noInput("\(argument): is a directory, not an example file")
       }
-      guard let data = manager.contents(atPath: argument) else {
-        throw Failure.noInput("\(argument): cannot be read (permission denied?)")
+      let attributes = try? manager.attributesOfItem(atPath: argument)
+      if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+        throw Failure.noInput("\(argument): is not a regular file")
+      }
+      // Refused before it is read: a 2 GB file should not be loaded to be told it is too big.
+      if let size = attributes?[.size] as? Int, size > ExampleParser.maximumBytes {
+        throw Failure.data(
+          ExampleError(
+            file: argument, location: SourceLocation(line: 1, column: 1),
+            message: "file is too large (\(size) bytes; an example file may have at most \(ExampleParser.maximumBytes))"))
+      }
+      guard manager.isReadableFile(atPath: argument), let data = manager.contents(atPath: argument) else {
+        throw Failure.noInput("\(argument): cannot be read (permission denied)")
       }
       return try parse { try ExampleParser.parse(data, file: argument) }
     }

@@ -206,6 +206,19 @@ import Testing
     #expect(parsed.texts.contains("&"))
   }
 
+  @Test func aDenseLineKeepsItsShapeWithFewerPoints() {
+    // 1000 points in pixel column 5 with y = 37i mod 101, from 0 (i = 0) to 100, then one in column 6.
+    var pixels: [(x: Double, y: Double)] = []
+    for i in 0..<1000 {
+      let x: Double = 5 + Double(i) / 1000
+      pixels.append((x, Double(i * 37 % 101)))
+    }
+    pixels.append((6.5, 50))
+    let kept = LineChart.thinned(pixels).map { $0.y }
+    // The first (also the lowest), the highest, the last of column 5 (37 · 999 mod 101 = 98); column 6's one.
+    #expect(kept == [0, 100, 98, 50])
+  }
+
   static let awkwardLines: [LineChart] = [
     LineChart(title: "empty", xLabel: "x", yLabel: "y", points: []),
     LineChart(title: "one point", xLabel: "x", yLabel: "y", points: [(3, 0.25)]),

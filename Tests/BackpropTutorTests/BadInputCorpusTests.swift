@@ -9,7 +9,8 @@ import Testing
 ///
 /// Each `NN-description.txt` has its expected line in `NN-description.err`, with the path
 /// written as `FILE`. Cases too big to commit (a 10 MB line, 100,000 nested parentheses)
-/// and those that are not files (a folder, an unreadable file) are built at test time.
+/// and those that are not files (a folder, an unreadable file, a named pipe) are built at
+/// test time, as are two large files the format allows, which must neither crash nor hang.
 @Suite struct BadInputCorpusTests {
   /// `Tests/BadInput/`, next to this file's folder.
   static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -103,13 +104,15 @@ import Testing
   // MARK: Generated cases
 
   /// Writes `data` to `name` in a new temporary folder and checks `walk` and `check` on it.
-  private func expectGenerated(_ name: String, _ data: Data, message: (String) -> String, status: Int32 = 65) throws {
+  private func expectGenerated(
+    _ name: String, _ data: Data, message: (String) -> String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
     let directory = try Tool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent(name)
     try data.write(to: file)
     for command in ["walk", "check"] {
-      try Self.expectOneLine(command, file.path, line: "Error: " + message(file.path), status: status)
+      try Self.expectOneLine(command, file.path, line: "Error: " + message(file.path), status: 65, sourceLocation: sourceLocation)
     }
   }
 
@@ -123,22 +126,24 @@ import Testing
     }
   }
 
-  /// The longest line under the size limit: a flat sum of about 200,000 terms.
+  /// The longest line under the size limit: a flat sum of about 260,000 terms, stopped
+  /// at the 2,001st operation (its right operand: column 4 · 2001 + 5), not freed into a
+  /// stack overflow.
   @Test func longSumUnderTheSizeLimit() throws {
     let terms = (ExampleParser.maximumBytes - 100) / 4
     let text = "input x = 2\nz = x" + String(repeating: " + x", count: terms - 1) + "\nloss z\n"
     #expect(text.utf8.count <= ExampleParser.maximumBytes)
     try expectGenerated("long-sum.txt", Data(text.utf8)) {
-      "\($0):2:5: expression is nested too deeply (more than 1024 levels)"
+      "\($0):2:8009: the expression is too long (more than 2000 operations)"
     }
   }
 
-  /// 100,000 nested parentheses: an error at the 257th '(' (column 4 + 257), not a stack overflow.
+  /// 100,000 nested parentheses: an error at the 129th '(' (column 4 + 129), not a stack overflow.
   @Test func hundredThousandParentheses() throws {
     let depth = 100_000
     let text = "input x = 2\nz = " + String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth) + "\nloss z\n"
     try expectGenerated("deep-parentheses.txt", Data(text.utf8)) {
-      "\($0):2:261: expression is nested too deeply (more than 256 levels)"
+      "\($0):2:133: the expression is nested too deeply"
     }
   }
 
@@ -196,6 +201,46 @@ import Testing
     for command in ["walk", "check"] {
       try Self.expectOneLine(command, file.path, line: "Error: \(file.path): cannot be read (permission denied?)", status: 66)
     }
+  }
+
+  // MARK: Large files that are not wrong
+
+  /// Runs `walk` on a large file the format allows: it must finish, without a crash, with
+  /// a walk (0 or 1) or, should the tool set a limit, one line of error (65).
+  private func expectNoCrashOrHang(_ name: String, _ text: String) throws {
+    let directory = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent(name)
+    try Data(text.utf8).write(to: file)
+    #expect(text.utf8.count <= ExampleParser.maximumBytes)
+    let result = try Tool.run(["walk", file.path], timeout: Self.timeout)
+    let shown = result.stderr.count > 2_000 ? String(result.stderr.prefix(2_000)) + "…" : result.stderr
+    #expect(result.status != -1, "did not finish within \(Int(Self.timeout)) s")
+    #expect([0, 1, 65].contains(result.status), "exit status \(result.status), stderr: \(shown)")
+    if result.status == 65 {
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderr.hasPrefix("Error: \(file.path):") && result.stderr.filter { $0 == "\n" }.count == 1, "\(shown)")
+    } else if result.status >= 0 {
+      #expect(result.stderr.isEmpty, "stderr: \(shown)")
+    }
+  }
+
+  /// 5,000 `let` lines, each the one above: evaluating the last must not overflow the stack.
+  @Test func longLetChain() throws {
+    let count = 5_000
+    var text = "input x = 2\nparam w = 3\nz = x * w\nloss z\nlet a0 = dz/dw\n"
+    for i in 1..<count { text += "let a\(i) = a\(i - 1)\n" }
+    text += "doc a\(count - 1) = 2\n"
+    try expectNoCrashOrHang("let-chain.txt", text)
+  }
+
+  /// 5,000 forward equations in a chain (about 90 KB): replayed in seconds, not hours.
+  @Test func longEquationChain() throws {
+    let count = 5_000
+    var text = "input x = 2\nparam w = 1\nh0 = x * w\n"
+    for i in 1..<count { text += "h\(i) = h\(i - 1) + w\n" }
+    text += "loss h\(count - 1)\ndoc h\(count - 1) = 5001\n"
+    try expectNoCrashOrHang("equation-chain.txt", text)
   }
 
   /// A named pipe nobody writes to must not hang the tool: one line, exit 66.

@@ -58,16 +58,19 @@ public struct ContourChart: Sendable {
     guard let extremes, extremes.low < extremes.high else { return [] }
     let (low, high) = extremes
     if usesLogarithmicLevels {
-      // Every decade, or every 2nd, 5th, ... when there are many; 1, 2, 5 × or 1 to 9 × when few.
+      // 1, 2 and 5 × 10ⁿ while that makes at most 24 levels; else every decade, or every
+      // 2nd, 5th, ... when there are many; 1 to 9 × 10ⁿ when under a decade or two.
       let decades = Ticks.logarithmic(low, high, maximumCount: 13)
-      let thinned = decades.count >= 2 && decades[1] / decades[0] > 10.5
-      var levels: [Double] = []
-      for multiples in thinned ? [[1.0]] : [[1.0], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
-        levels = decades.flatMap { decade in multiples.map { $0 * decade } }.filter { $0 > low && $0 < high }
-        if levels.count >= 4 || thinned { return levels }
+      func levels(_ multiples: [Double]) -> [Double] {
+        decades.flatMap { decade in multiples.map { $0 * decade } }.filter { $0 > low && $0 < high }
       }
-      // Under a decade or two (a log scale asked for): whatever of 1 to 9 × 10ⁿ lies inside.
-      if levels.count >= 2 { return levels }
+      let (each, oneTwoFive) = (levels([1]), levels([1, 2, 5]))
+      let thinned = decades.count >= 2 && decades[1] / decades[0] > 10.5
+      if thinned { return each }
+      if (4...24).contains(oneTwoFive.count) { return oneTwoFive }
+      if each.count >= 4 { return each }
+      let all = levels([1, 2, 3, 4, 5, 6, 7, 8, 9])
+      if all.count >= 2 { return all }
     }
     return Ticks.linear(low, high, count: 10).filter { $0 > low && $0 < high }
   }
@@ -230,7 +233,8 @@ extension ContourChart {
       legend.append(
         low == high
           ? "every value is \(Readable.format(low))"
-          : "\(String(shades.dropFirst())) light = low (\(Readable.format(low))), dark = high (\(Readable.format(high)))\(spacing)")
+          : "\(String(shades.dropFirst())) light = low (\(Readable.format(low, significantDigits: 3))), dark = high (\(Readable.format(high, significantDigits: 3)))\(spacing)"
+      )
     }
     if unknown { legend.append("\(marks.unknown) no value") }
     if !path.isEmpty { legend.append("S start, \(marks.point) step, E end") }
@@ -279,24 +283,16 @@ extension ContourChart {
       ((start + size * Double(i) / Double(n)) * 100).rounded() / 100
     }
     var body = [#"<g shape-rendering="crispEdges">"#]
-    if !samples.joined().contains(where: \.isFinite) && !noData {
-      body.append(
-        #"<rect x="\#(ChartSVG.number(area.x))" y="\#(ChartSVG.number(area.y))" width="\#(ChartSVG.number(area.width))" "#
-          + #"height="\#(ChartSVG.number(area.height))" fill="\#(grey)"/>"#)
-    } else if !noData {
-      for (r, row) in samples.enumerated() {
-        let (y0, y1) = (edge(area.y, r, rows, area.height), edge(area.y, r + 1, rows, area.height))
-        var c = 0
-        while c < columns {
-          let fill = colour(row[c])
-          var next = c + 1
-          while next < columns && colour(row[next]) == fill { next += 1 }
-          let (x0, x1) = (edge(area.x, c, columns, area.width), edge(area.x, next, columns, area.width))
-          body.append(
-            #"<rect x="\#(ChartSVG.number(x0))" y="\#(ChartSVG.number(y0))" width="\#(ChartSVG.number(x1 - x0))" "#
-              + #"height="\#(ChartSVG.number(y1 - y0))" fill="\#(fill)"/>"#)
-          c = next
-        }
+    for (r, row) in samples.enumerated() where !noData {
+      let (y0, y1) = (edge(area.y, r, rows, area.height), edge(area.y, r + 1, rows, area.height))
+      var c = 0
+      while c < columns {
+        let fill = colour(row[c])
+        var next = c + 1
+        while next < columns && colour(row[next]) == fill { next += 1 }
+        let (x0, x1) = (edge(area.x, c, columns, area.width), edge(area.x, next, columns, area.width))
+        body.append(ChartSVG.rect(x0, y0, x1 - x0, y1 - y0, #"fill="\#(fill)""#))
+        c = next
       }
     }
     body.append("</g>")
@@ -339,8 +335,7 @@ extension ContourChart {
     let inside = path.map { (x: x.fraction($0.x), y: y.fraction($0.y)) }.filter(Self.inside).map(pixel)
     if path.count <= 60 {
       for point in inside {
-        marks.append(
-          #"<circle cx="\#(ChartSVG.number(point.x))" cy="\#(ChartSVG.number(point.y))" r="2.5" fill="\#(Self.pathColour)"/>"#)
+        marks.append(ChartSVG.circle(point, radius: 2.5, #"fill="\#(Self.pathColour)""#))
       }
     }
     let fractions = path.map { (x: x.fraction($0.x), y: y.fraction($0.y)) }
@@ -350,7 +345,7 @@ extension ContourChart {
   }
 
   private static func startMark(_ p: (x: Double, y: Double)) -> String {
-    #"<circle cx="\#(ChartSVG.number(p.x))" cy="\#(ChartSVG.number(p.y))" r="7" fill="white" stroke="\#(pathColour)" stroke-width="3"/>"#
+    ChartSVG.circle(p, radius: 7, #"fill="white" stroke="\#(pathColour)" stroke-width="3""#)
   }
 
   private static func endMark(_ p: (x: Double, y: Double)) -> String {
@@ -369,9 +364,7 @@ extension ContourChart {
     if extremes != nil {
       for (i, colour) in colours.enumerated() {
         let top = bottom - swatch * Double(i + 1)
-        lines.append(
-          #"<rect x="\#(ChartSVG.number(left))" y="\#(ChartSVG.number(top))" width="18" height="\#(ChartSVG.number(swatch))" "#
-            + #"fill="\#(colour)" stroke="\#(ChartSVG.ink)" stroke-width="0.5"/>"#)
+        lines.append(ChartSVG.rect(left, top, 18, swatch, #"fill="\#(colour)" stroke="\#(ChartSVG.ink)" stroke-width="0.5""#))
       }
       // Every level while they are 16 px apart or more, else every 2nd, 3rd, ...
       let every = max(1, Int((16 / swatch).rounded(.up)))
@@ -386,7 +379,7 @@ extension ContourChart {
     }
     var y = bottom + 28
     if let grey {
-      lines.append(#"<rect x="\#(ChartSVG.number(left))" y="\#(ChartSVG.number(y - 12))" width="18" height="16" fill="\#(grey)"/>"#)
+      lines.append(ChartSVG.rect(left, y - 12, 18, 16, #"fill="\#(grey)""#))
       lines.append(ChartSVG.text("no value", x: textX, y: y + 1, size: ChartSVG.tickSize, anchor: "start"))
       y += 28
     }

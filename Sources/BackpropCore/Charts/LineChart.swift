@@ -140,10 +140,10 @@ public struct LineChart: Sendable {
       if pixels.count >= 2 {
         body.append(
           #"<polyline fill="none" stroke="\#(colour)" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round" "#
-            + #"points="\#(ChartSVG.points(pixels))"/>"#)
+            + #"points="\#(ChartSVG.points(Self.thinned(pixels)))"/>"#)
       }
       for point in pixels where marked || pixels.count == 1 {
-        body.append(#"<circle cx="\#(ChartSVG.number(point.x))" cy="\#(ChartSVG.number(point.y))" r="3.5" fill="\#(colour)"/>"#)
+        body.append(ChartSVG.circle(point, radius: 3.5, #"fill="\#(colour)""#))
       }
     }
     if plotted.isEmpty {
@@ -153,6 +153,25 @@ public struct LineChart: Sendable {
           attributes: ##"fill="#888888""##))
     }
     return ChartSVG.document(width: width, height: height, title: title, body: body)
+  }
+
+  /// The points that draw the same line: of consecutive points in one pixel column,
+  /// the first, the lowest, the highest and the last.
+  static func thinned(_ pixels: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+    var kept: [(x: Double, y: Double)] = []
+    var first = 0
+    while first < pixels.count {
+      let column = pixels[first].x.rounded(.down)
+      var (last, low, high) = (first, first, first)
+      while last + 1 < pixels.count && pixels[last + 1].x.rounded(.down) == column {
+        last += 1
+        if pixels[last].y < pixels[low].y { low = last }
+        if pixels[last].y > pixels[high].y { high = last }
+      }
+      for i in Set([first, low, high, last]).sorted() { kept.append(pixels[i]) }
+      first = last + 1
+    }
+    return kept
   }
 
   /// Sets the dots of the straight line from `a` to `b` (Bresenham's algorithm).

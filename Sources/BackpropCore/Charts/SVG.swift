@@ -61,6 +61,16 @@ enum ChartSVG {
     points.map { number($0.x) + "," + number($0.y) }.joined(separator: " ")
   }
 
+  /// A `<rect>` with its top left corner at (`x`, `y`).
+  static func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, _ style: String) -> String {
+    #"<rect x="\#(number(x))" y="\#(number(y))" width="\#(number(width))" height="\#(number(height))" \#(style)/>"#
+  }
+
+  /// A `<circle>` around `centre`.
+  static func circle(_ centre: (x: Double, y: Double), radius: Double, _ style: String) -> String {
+    #"<circle cx="\#(number(centre.x))" cy="\#(number(centre.y))" r="\#(number(radius))" \#(style)/>"#
+  }
+
   /// A standalone document: XML declaration, white background, the title at the top, then `body`.
   static func document(width: Int, height: Int, title: String, body: [String]) -> String {
     var lines = [
@@ -121,9 +131,7 @@ enum ChartSVG {
       lines.append(line(area.x - 6, py, area.x, py, tickStyle))
       lines.append(text(label, x: area.x - 9, y: py + tickSize * 0.35, size: tickSize, anchor: "end"))
     }
-    lines.append(
-      #"<rect x="\#(number(area.x))" y="\#(number(area.y))" width="\#(number(area.width))" height="\#(number(area.height))" "#
-        + #"fill="none" stroke="\#(ink)" stroke-width="1.5"/>"#)
+    lines.append(rect(area.x, area.y, area.width, area.height, #"fill="none" stroke="\#(ink)" stroke-width="1.5""#))
     if !xLabel.isEmpty {
       lines.append(text(xLabel, x: area.x + area.width / 2, y: bottom + 16 + tickSize + labelSize, size: labelSize))
     }
