@@ -97,7 +97,7 @@ import Testing
     ("input x = 2\nz = x'\nloss z", "2:6", "not forward equations"),
     ("input x = 2\nz = x\nloss z\ndoc z@1.5 = 2", "4:7", "whole number of steps"),
     ("input x = 2\nz = x\nloss z\ndoc z[z = 1] = 2", "4:7", "'z' is computed by the network"),
-    ("param w = y\nz = w\nloss z", "1:11", "unknown name 'y'"),
+    ("param w = y\nz = w\nloss z", "1:11", "the value of 'w' must be a number, not a formula of 'y'"),
     ("input x = 1/0\nz = x\nloss z", "1:11", "is not a finite number"),
     ("input x = 0\nz = 1 / x\nloss z", "2:1", "z divides by zero"),
     ("input x = -1\nz = log(x)\nloss z", "2:1", "z takes the log of a negative number (-1)"),
@@ -106,8 +106,8 @@ import Testing
     ("input x = 2\nsigmoid = x\nloss sigmoid", "2:1", "reserved word"),
     ("frobnicate\n", "1:1", "expected a declaration"),
     // Found by the fuzzer: a bare `source` used to read past the end of the line's tokens.
-    ("source\n", "1:1", "expected ':' after 'source'"),
-    ("title x = 3\n", "1:1", "expected ':' after 'title'"),
+    ("source\n", "1:7", "expected ':' after 'source'"),
+    ("title x = 3\n", "1:7", "expected ':' after 'title'"),
     ("input x = 2\nz = x\nloss z\ndoc = 3", "4:5", "expected 'doc EXPRESSION = NUMBER'"),
   ])
   func mistakes(text: String, location: String, message: String) throws {
