@@ -183,7 +183,7 @@ struct ExpressionParser {
   private func requireStates(_ token: Token, _ what: String) throws {
     guard scope.allowsStates else {
       let name = what == "'" ? "a prime (')" : what
-    throw LocatedError(token.location, "\(name) is for document values and 'let' lines, not forward equations")
+      throw LocatedError(token.location, "\(name) is for document values and 'let' lines, not forward equations")
     }
   }
 
@@ -213,7 +213,8 @@ struct ExpressionParser {
         throw LocatedError(location, "expected a name to set inside '[...]', found \(peek?.kind.described ?? "the end of the line")")
       }
       if scope.lets.contains(name) {
-        throw LocatedError(token.location, "'\(name)' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
+        throw LocatedError(
+          token.location, "'\(name)' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
       }
       guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
       guard scope.leaves.contains(name) else {
@@ -319,7 +320,8 @@ struct ExpressionParser {
       quantity(spelledWithD: top) != nil
     else { return nil }
     guard index + 2 < tokens.count, case .identifier(let bottom) = tokens[index + 2].kind, bottom.hasPrefix("d"), bottom.count > 1 else {
-      return LocatedError(index + 2 < tokens.count ? tokens[index + 2].location : endLocation, "expected dNAME after '/' in the derivative \(top)/d...")
+      return LocatedError(
+        index + 2 < tokens.count ? tokens[index + 2].location : endLocation, "expected dNAME after '/' in the derivative \(top)/d...")
     }
     let name = String(bottom.dropFirst())
     let at = tokens[index + 2].location

@@ -280,10 +280,11 @@ enum Power {
     return Foundation.pow(a, b)
   }
 
-  /// ∂(a^b)/∂a = b·a^(b−1); ∂(a^b)/∂b = a^b·ln a (0 where a^b does not depend on b).
+  /// ∂(a^b)/∂a = b·a^(b−1); ∂(a^b)/∂b = a^b·ln a, not defined for a < 0.
   static func derivatives(_ a: Double, _ b: Double, value: Double) -> (Double, Double) {
     let da = b == 0 ? 0 : (b == 2 ? 2 * a : b * Power.value(a, b - 1))
-    let db = a > 0 ? value * Foundation.log(a) : 0
+    // a^b·ln a; at a = 0 the limit 0 (for b > 0); for a < 0 there is none.
+    let db = a > 0 ? value * Foundation.log(a) : (a == 0 && b > 0 ? 0 : .nan)
     return (da, db)
   }
 }

@@ -134,7 +134,9 @@ extension Character {
   /// The character, or its code point when it would not show (a control character).
   var printable: String {
     let scalar = unicodeScalars.first!
-    let invisible: [Unicode.GeneralCategory] = [.control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .unassigned, .privateUse]
+    let invisible: [Unicode.GeneralCategory] = [
+      .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .unassigned, .privateUse,
+    ]
     if invisible.contains(scalar.properties.generalCategory) || scalar.value == 0xFFFD || unicodeScalars.count > 1 && !isLetter {
       return "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
     }

@@ -24,12 +24,53 @@ struct WalkthroughBuilder {
 
   mutating func build() throws -> [Line] {
     let start = evaluation.initialState
+    try checkDefinitions(start)
     try addGivensAndForward(start)
     try addBackward(start)
     if example.rate != nil, !example.parameters.isEmpty {
       try addUpdate(start)
     }
+    try checkFinite()
     return try placeDocumentValues(start)
+  }
+
+  /// Every `let` computes, or the error names its own line (not a line that uses it).
+  private func checkDefinitions(_ state: Evaluation.State) throws {
+    for definition in example.definitions {
+      do {
+        let value = try evaluation.value(of: .name(definition.name), in: state)
+        guard value.isFinite else { throw EvaluationError.notFinite(value) }
+      } catch let error as EvaluationError {
+        throw ExampleError(file: example.file, location: definition.location, message: "cannot compute '\(definition.name)': \(error)")
+      }
+    }
+  }
+
+  /// A value of the walk that is not a finite number is an error at the line that
+  /// defines what went wrong: a derivative infinite at a kink, an update too large.
+  private func checkFinite() throws {
+    for line in lines where !line.value.isFinite {
+      let value = Readable.format(line.value)
+      let text = Notation.ascii.render(line.quantity)
+      switch line.quantity {
+      case .derivative(let of, let wrt):
+        let at = network.quantity(line.kind == .chainRule ? wrt : of)!.location
+        let state = line.substitutions.map { "\(Notation.ascii.render($0.key)) = \(Readable.format($0.value))" }.sorted()
+        let detail = state.isEmpty ? "" : " at " + state.joined(separator: ", ")
+        throw ExampleError(file: example.file, location: at, message: "the derivative \(text) is not a finite number (\(value))\(detail)")
+      case .afterUpdate(.name(let name)):
+        let quantity = network.quantity(name)!
+        let next = try evaluation.updated(evaluation.initialState)
+        let reason =
+          quantity.role == .equation ? Diagnosis.nonFinite(try evaluation.pass(next).graph, in: quantity.range) : nil
+        throw ExampleError(
+          file: example.file, location: quantity.location,
+          message: "after the update, \(name) \(reason ?? "is not a finite number (\(value))"): the learning rate may be too large")
+      default:
+        let at = line.quantity.names.first.flatMap { network.quantity($0)?.location } ?? example.lossLocation
+        throw ExampleError(file: example.file, location: at, message: "\(text) is not a finite number (\(value))")
+      }
+    }
   }
 
   private mutating func append(_ line: Line, key: Key?) {
@@ -281,6 +322,12 @@ struct WalkthroughBuilder {
       return .value(name)
     case .derivative(let of, let wrt):
       if of == example.loss, index[.adjoint(wrt)] != nil { return .adjoint(wrt) }
+      // dA/dB is through every path: it is the local derivative only when A reads B
+      // in no other way.
+      guard let i = index[.local(of, wrt)],
+        let total = try? evaluation.derivative(of: of, withRespectTo: wrt, in: evaluation.initialState),
+        Swift.abs(total - lines[i].value) <= 1e-12 * Swift.max(1, Swift.abs(total))
+      else { return nil }
       return .local(of, wrt)
     case .afterUpdate(.name(let name)):
       switch network.quantity(name)?.role {

@@ -63,7 +63,7 @@ struct CheckCommand {
         // Report it and go on: a teacher checking a folder wants every other file checked.
         output.write()
         output = Output()
-        FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+        Console.err((failure.message + "\n"))
         status = max(status, failure.status)
       }
     }

@@ -29,9 +29,9 @@ struct GraphCommand {
     }
     if let output {
       try FileOutput.write(dot, to: output)
-      FileHandle.standardError.write(Data("Wrote \(output): render it with 'dot -Tsvg \(output) -o graph.svg'.\n".utf8))
+      Console.err("Wrote \(output): render it with 'dot -Tsvg \(output) -o graph.svg'.\n")
     } else {
-      FileHandle.standardOutput.write(Data(dot.utf8))
+      Console.out(dot)
     }
   }
 }

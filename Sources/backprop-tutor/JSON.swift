@@ -16,7 +16,7 @@ indirect enum JSON {
   func rendered(indent: String = "") -> String {
     switch self {
     case .string(let s): return Self.quoted(s)
-    case .number(let x): return Readable.shortest(x)
+    case .number(let x): return x.isFinite ? Readable.shortest(x) : "null"  // JSON has no NaN or infinity
     case .integer(let n): return String(n)
     case .bool(let b): return b ? "true" : "false"
     case .null: return "null"

@@ -70,10 +70,10 @@ struct NewCommand {
       throw Failure.data(error)
     }
     guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Console.out(text)
       return
     }
     try FileOutput.write(text, to: output)
-    FileHandle.standardError.write(Data("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n".utf8))
+    Console.err("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n")
   }
 }

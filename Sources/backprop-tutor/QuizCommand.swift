@@ -28,11 +28,11 @@ struct QuizCommand {
   }
 
   private func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    Console.out((text + "\n"))
   }
 
   private func prompt() {
-    FileHandle.standardOutput.write(Data("> ".utf8))
+    Console.out("> ")
   }
 
   func run() throws {

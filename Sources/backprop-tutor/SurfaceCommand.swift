@@ -70,6 +70,6 @@ struct SurfaceCommand {
     output.line()
     chart.terminal(width: 64, height: 24, ascii: terminal.ascii).forEach { output.line($0) }
     output.write()
-    if let svg { FileHandle.standardError.write(Data("Wrote \(svg).\n".utf8)) }
+    if let svg { Console.err("Wrote \(svg).\n") }
   }
 }

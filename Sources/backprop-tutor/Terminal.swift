@@ -45,7 +45,7 @@ struct Output {
     text += "\n"
   }
 
-  func write(to handle: FileHandle = .standardOutput) {
-    handle.write(Data(text.utf8))
+  func write() {
+    Console.out(text)
   }
 }

@@ -62,7 +62,7 @@ struct TrainCommand {
       render(run, every: every, example: example, notes: notes, checked: checked, chart: chart, into: &output)
     }
     output.write()
-    if let svg { FileHandle.standardError.write(Data("Wrote \(svg).\n".utf8)) }
+    if let svg { Console.err("Wrote \(svg).\n") }
   }
 
   /// The file's document values about training (`E@N` for this run's N, `E@converged`), checked.
@@ -178,12 +178,12 @@ final class Progress {
 
   func show(_ step: Int) {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\rstep \(step) of \(total)".utf8))
+    Console.err("\rstep \(step) of \(total)")
   }
 
   func clear() {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    Console.err("\r\u{1B}[K")
   }
 }
 

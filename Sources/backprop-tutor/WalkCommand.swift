@@ -34,15 +34,14 @@ struct WalkCommand {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())
     } else if pauses {
       for piece in WalkText(walkthrough: walkthrough, name: target, terminal: terminal).pieces() {
-        FileHandle.standardOutput.write(Data((piece.text + (piece.pauses ? "" : "\n")).utf8))
+        Console.out((piece.text + (piece.pauses ? "" : "\n")))
         guard piece.pauses else { continue }
-        FileHandle.standardOutput.write(Data(terminal.dim("   [Enter, q to quit]").utf8))
+        Console.out(terminal.dim("   [Enter, q to quit]"))
         let answer = readLine(strippingNewline: true)
         // Erase the prompt line the answer left behind.
-        FileHandle.standardOutput.write(Data("\u{1B}[1A\r\u{1B}[K".utf8))
-        FileHandle.standardOutput.write(
-          Data((piece.text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? "").utf8))
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        Console.out("\u{1B}[1A\r\u{1B}[K")
+        Console.out(piece.text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? "")
+        Console.out("\n")
         if answer == nil || answer?.lowercased() == "q" { return }
       }
       return

@@ -1,3 +1,4 @@
+import BackpropCore
 import Foundation
 
 /// backprop-tutor: replays worked backpropagation examples and checks hand calculations.
@@ -55,6 +56,13 @@ func run(_ arguments: [String]) throws {
 do {
   try run(Array(CommandLine.arguments.dropFirst()))
 } catch let failure as Failure {
-  FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+  Console.err(failure.message + "\n")
   exit(failure.status)
+} catch let error as ExampleError {
+  Console.err("Error: \(error)\n")
+  exit(65)
+} catch {
+  // Every error should have become a Failure above; if one did not, still no trap.
+  Console.err("Error: \(error)\n")
+  exit(70)
 }
