@@ -123,6 +123,15 @@ import Testing
     }
   }
 
+  /// Found by the fuzzer and a review: line ends of every kind, and a line holding only a carriage return.
+  @Test func lineEndsOfEveryKind() throws {
+    for text in ["input x = 2\r\nz = x * x\r\nloss z\r\n", "input x = 2\rz = x * x\rloss z\r", "input x = 2\nz = x * x\n\r \nloss z\n"] {
+      let example = try ExampleParser.parse(text, file: "ends.txt")
+      #expect(example.equations.count == 1)
+      #expect(example.loss == "z")
+    }
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() throws {
     let deep = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
     #expect(throws: ExampleError.self) { try ExampleParser.parse("z = \(deep)\nloss z", file: "deep.txt") }
