@@ -21,6 +21,8 @@ enum Help {
       nudge                   Change one value and compare the loss's change with the
                               gradient's prediction.
       graph                   Write the computation graph as Graphviz DOT.
+      quiz                    Work out each value yourself; the tutor judges it.
+      explain                 The derivations behind the rules, checked numerically.
       new                     Write a worksheet for a network you describe.
       list                    List the built-in examples.
       help                    Show help for a subcommand.
@@ -43,7 +45,7 @@ enum Help {
     differs), rounding (it follows from the document's rounded inputs), or
     truncated (the exact value cut, not rounded, to the printed digits).
 
-    USAGE: backprop-tutor walk <example> [--round <n>] [--json] [--ascii]
+    USAGE: backprop-tutor walk <example> [--round <n>] [--step] [--json] [--ascii]
 
     ARGUMENTS:
       <example>               A built-in example's name (see 'backprop-tutor list')
@@ -52,6 +54,8 @@ enum Help {
     OPTIONS:
       --round <n>             Replay the calculation as done by hand: every value
                               rounded to <n> decimals before it is used.
+      --step                  Pause after each line for Enter (q quits), for live
+                              demos; on a pipe it does not pause.
       --json                  Print one JSON object (schema in README.md).
       --ascii                 Use ASCII instead of Unicode symbols (dL/dw1, yhat).
       -h, --help              Show help information.
@@ -221,14 +225,56 @@ enum Help {
       backprop-tutor graph shared-bias | dot -Tsvg -o graph.svg
     """
 
+  static let quiz = """
+    OVERVIEW: Work out an example's values yourself, one at a time, in the order a
+    lecture derives them; each answer is judged at the precision you type it (0.5933
+    is right when the exact value rounds to it).
+
+    A wrong answer gets a hint that narrows: the formula, then the formula with the
+    numbers, then the answer. An answer that is right given your own earlier wrong
+    answer is recognised as a carried error. At the prompt: a number, 'f' for the
+    formula, 'h' for a hint, 's' to skip, 'q' to quit. Answers can be piped in; the end
+    of input ends the quiz with the score so far.
+
+    USAGE: backprop-tutor quiz <example> [--part <part>] [--ascii]
+
+    ARGUMENTS:
+      <example>               A built-in example's name or an example file.
+
+    OPTIONS:
+      --part <part>           forward, loss, backward, update, after or all (default).
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+
+    EXAMPLES:
+      backprop-tutor quiz single-neuron --part backward
+      printf '4\n2\n' | backprop-tutor quiz simple-chain
+    """
+
+  static let explain = """
+    OVERVIEW: The derivations the handouts teach, each step checked numerically at a
+    sample point (the engine's derivative, the formula and a central difference).
+    Without a topic, lists the topics.
+
+    USAGE: backprop-tutor explain [<topic>] [--ascii]
+
+    ARGUMENTS:
+      <topic>                 derivative, partial, chain-rule, loss, sigmoid, tanh,
+                              relu, update or shared-bias.
+
+    OPTIONS:
+      --ascii                 Use ASCII instead of Unicode symbols.
+      -h, --help              Show help information.
+    """
+
   static let help = """
     OVERVIEW: Show help for a subcommand.
 
     USAGE: backprop-tutor help [<subcommand>]
 
     ARGUMENTS:
-      <subcommand>            walk, check, new, train, surface, nudge, graph, list
-                              or help.
+      <subcommand>            walk, check, new, train, surface, nudge, graph, quiz,
+                              explain, list or help.
 
     OPTIONS:
       -h, --help              Show help information.
@@ -243,6 +289,8 @@ enum Help {
     case "surface": surface
     case "nudge": nudge
     case "graph": graph
+    case "quiz": quiz
+    case "explain": explain
     case "new": new
     case "help": help
     default: nil

@@ -14,6 +14,12 @@ import Testing
         #expect(walk.stdout.contains(section))
       }
     }
+    for command in ["walk", "check", "new", "train", "surface", "nudge", "graph", "quiz", "explain", "list", "help"] {
+      let help = try Tool.run(["help", command])
+      #expect(help.status == 0, "help \(command)")
+      #expect(help.stdout.contains("USAGE: backprop-tutor \(command)"), "help \(command)")
+      #expect(overview.stdout.contains("  \(command) "), "\(command) is listed")
+    }
     let version = try Tool.run(["--version"])
     #expect(version.status == 0)
     #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
