@@ -87,17 +87,24 @@ struct WalkthroughBuilder {
       append(line, key: .value(leaf.name))
     }
     // Quantities that read a target (directly or not) make up the loss.
+    // The forward pass comes first, the loss after it: a quantity the loss does not
+    // need still belongs to the forward pass, whatever its place in the file.
     var readsTarget = Set(example.leaves.filter { $0.kind == .target }.map(\.name))
+    var lossLines: [(Line, Key)] = []
     for quantity in network.quantities where quantity.role == .equation {
       let isLoss = readsTarget.isEmpty ? quantity.name == example.loss : quantity.inputs.contains(where: readsTarget.contains)
       if isLoss { readsTarget.insert(quantity.name) }
       let formula = quantity.formula!
-      append(
-        Line(
-          section: isLoss ? .loss : .forward, kind: .value, quantity: .name(quantity.name), formula: formula,
-          substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: state)),
-        key: .value(quantity.name))
+      let line = Line(
+        section: isLoss ? .loss : .forward, kind: .value, quantity: .name(quantity.name), formula: formula,
+        substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: state))
+      if isLoss {
+        lossLines.append((line, .value(quantity.name)))
+      } else {
+        append(line, key: .value(quantity.name))
+      }
     }
+    for (line, key) in lossLines { append(line, key: key) }
   }
 
   private mutating func addBackward(_ state: Evaluation.State) throws {
