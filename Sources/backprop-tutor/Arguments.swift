@@ -35,4 +35,12 @@ struct Arguments {
       }
     }
   }
+  /// The one `<example>` argument a command takes.
+  func example(command: String) throws -> String {
+    guard positionals.count == 1 else {
+      throw Failure.usage(
+        positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(positionals[1])'", command: command)
+    }
+    return positionals[0]
+  }
 }

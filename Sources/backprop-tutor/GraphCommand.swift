@@ -9,12 +9,7 @@ struct GraphCommand {
 
   init(_ arguments: [String]) throws {
     let parsed = try Arguments(arguments, command: "graph", flags: ["ascii"], options: ["output"])
-    guard parsed.positionals.count == 1 else {
-      throw Failure.usage(
-        parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
-        command: "graph")
-    }
-    target = parsed.positionals[0]
+    target = try parsed.example(command: "graph")
     output = parsed.options["output"]
     ascii = parsed.flags.contains("ascii")
   }

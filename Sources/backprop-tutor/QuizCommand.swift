@@ -12,12 +12,7 @@ struct QuizCommand {
 
   init(_ arguments: [String]) throws {
     let parsed = try Arguments(arguments, command: "quiz", flags: ["ascii"], options: ["part"])
-    guard parsed.positionals.count == 1 else {
-      throw Failure.usage(
-        parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
-        command: "quiz")
-    }
-    target = parsed.positionals[0]
+    target = try parsed.example(command: "quiz")
     let partName = parsed.options["part"] ?? "all"
     guard let part = Quiz.Part(rawValue: partName) else {
       throw Failure.usage(

@@ -14,12 +14,7 @@ struct SurfaceCommand {
 
   init(_ arguments: [String]) throws {
     let parsed = try Arguments(arguments, command: "surface", flags: ["ascii"], options: ["params", "steps", "rate", "grid", "svg"])
-    guard parsed.positionals.count == 1 else {
-      throw Failure.usage(
-        parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
-        command: "surface")
-    }
-    target = parsed.positionals[0]
+    target = try parsed.example(command: "surface")
     parameters = parsed.options["params"].map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
     if let parameters, parameters.count != 2 {
       throw Failure.usage("'--params' takes two names separated by a comma, such as w1,w2", command: "surface")

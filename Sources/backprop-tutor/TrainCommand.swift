@@ -13,12 +13,7 @@ struct TrainCommand {
 
   init(_ arguments: [String]) throws {
     let parsed = try Arguments(arguments, command: "train", flags: ["json", "ascii"], options: ["steps", "every", "rate", "svg"])
-    guard parsed.positionals.count == 1 else {
-      throw Failure.usage(
-        parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
-        command: "train")
-    }
-    target = parsed.positionals[0]
+    target = try parsed.example(command: "train")
     steps = try parsed.count("steps", command: "train", default: 100, range: 1...10_000_000)
     every = parsed.options["every"] == nil ? nil : try parsed.count("every", command: "train", default: 1, range: 1...10_000_000)
     rate = try parsed.positiveNumber("rate", command: "train")

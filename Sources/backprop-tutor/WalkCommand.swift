@@ -11,12 +11,7 @@ struct WalkCommand {
 
   init(_ arguments: [String]) throws {
     let parsed = try Arguments(arguments, command: "walk", flags: ["json", "ascii", "step"], options: ["round"])
-    guard parsed.positionals.count == 1 else {
-      throw Failure.usage(
-        parsed.positionals.isEmpty ? "missing expected argument '<example>'" : "unexpected argument '\(parsed.positionals[1])'",
-        command: "walk")
-    }
-    target = parsed.positionals[0]
+    target = try parsed.example(command: "walk")
     json = parsed.flags.contains("json")
     rounding = try parsed.rounding(command: "walk")
     step = parsed.flags.contains("step")
