@@ -229,6 +229,9 @@ public enum ExampleParser {
         guard case .identifier(let text) = tokens[1].kind, !text.isEmpty else {
           throw LocatedError(tokens[0].location, "'\(first):' needs some text after it")
         }
+        if (first == "title" ? example.title : example.source) != nil {
+          throw LocatedError(tokens[0].location, "a second '\(first):' line; an example has one")
+        }
         if first == "title" { example.title = text } else { example.source = text }
       case _ where Self.leafKeywords.contains(first):
         try readLeaf(Example.LeafKind(rawValue: first)!, statement)
@@ -313,6 +316,9 @@ public enum ExampleParser {
       guard quantities.contains(name) else {
         let suggestion = Suggestion.closest(to: name, among: quantities).map { "; did you mean '\($0)'?" } ?? ""
         throw LocatedError(tokens[1].location, "unknown name '\(name)'\(suggestion)")
+      }
+      if leaves.contains(name) {
+        throw LocatedError(tokens[1].location, "'\(name)' is given, not computed: the loss must be a quantity of a forward equation")
       }
       example.loss = name
       example.lossLocation = tokens[1].location

@@ -10,6 +10,7 @@ enum ExampleLoader {
   /// a usage error (64) for a name, or "cannot read" (66) for something that looks
   /// like a path.
   static func load(_ argument: String, command: String) throws -> Example {
+    if argument.isEmpty { throw Failure.usage("the example's name is empty", command: command) }
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: argument, isDirectory: &isDirectory) {

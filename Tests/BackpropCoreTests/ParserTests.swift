@@ -105,6 +105,8 @@ import Testing
     ("input x = 1000\nz = exp(x)\nloss z", "2:1", "z overflows to infinity"),
     ("input x = 2\nsigmoid = x\nloss sigmoid", "2:1", "reserved word"),
     ("frobnicate\n", "1:1", "expected a declaration"),
+    ("input x = 2\nloss x\n", "2:6", "'x' is given, not computed"),
+    ("title: a\ntitle: b\ninput x = 2\nz = x\nloss z\n", "2:1", "a second 'title:' line"),
     // Found by the fuzzer: a bare `source` used to read past the end of the line's tokens.
     ("source\n", "1:7", "expected ':' after 'source'"),
     ("title x = 3\n", "1:7", "expected ':' after 'title'"),
