@@ -19,6 +19,8 @@ public struct Example: Sendable {
     /// The value as written (`0.10`, `-0.30`).
     public var text: String
     public var location: SourceLocation
+    /// The comment after the declaration, if any: shown with the given.
+    public var note: String?
   }
 
   /// A forward equation: `name = formula`.
@@ -26,6 +28,8 @@ public struct Example: Sendable {
     public var name: String
     public var formula: Formula
     public var location: SourceLocation
+    /// The comment after the equation, if any: shown with its value.
+    public var note: String?
   }
 
   /// A `let` line: a named value for document values.

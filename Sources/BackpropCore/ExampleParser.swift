@@ -265,7 +265,7 @@ public enum ExampleParser {
         var scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
         scope.allLets = lets
         let formula = try ExpressionParser.parse(Array(tokens[2...]), scope: scope, end: statement.end)
-        example.equations.append(Example.Equation(name: first, formula: formula, location: tokens[0].location))
+        example.equations.append(Example.Equation(name: first, formula: formula, location: tokens[0].location, note: statement.comment))
       }
     }
 
@@ -301,7 +301,8 @@ public enum ExampleParser {
       }
       let start = statement.text.index(statement.text.startIndex, offsetBy: tokens[0].location.column - 1)
       let text = statement.text[start...].trimmingCharacters(in: .whitespaces)
-      example.leaves.append(Example.Leaf(kind: kind, name: name, value: value, text: text, location: statement.tokens[1].location))
+      example.leaves.append(
+        Example.Leaf(kind: kind, name: name, value: value, text: text, location: statement.tokens[1].location, note: statement.comment))
     }
 
     mutating func readLoss(_ statement: Statement) throws {

@@ -25,7 +25,8 @@ extension Walkthrough.Line {
     // As many digits in the arithmetic as the value needs (an update by 7e-8).
     let digits = max(Readable.significantDigits, value.filter(\.isNumber).drop { $0 == "0" }.count)
     var formulaText = repeatsLine ? nil : formula.map { notation.render($0) }
-    if formulaText == notation.number(value) { formulaText = nil }
+    // A formula that is only a number says no more than the value.
+    if formulaText == notation.number(value) || formula.map({ if case .number = $0 { true } else { false } }) == true { formulaText = nil }
     var arithmetic: String?
     let shown = formula ?? (kind == .documentValue ? quantity : nil)
     if let shown, shown.hasOperator, !repeatsLine {

@@ -182,6 +182,16 @@ struct WalkText {
     return parts.joined(separator: " = ")
   }
 
+  /// The file's comment on a given or an equation, shown under its first line.
+  private func declarationNote(_ line: Walkthrough.Line) -> String {
+    guard !line.repeatsLine, line.kind == .given || (line.kind == .value && line.section != .afterUpdate),
+      case .name(let name) = line.quantity
+    else { return "" }
+    let note = example.leaves.first { $0.name == name }?.note ?? example.equations.first { $0.name == name }?.note
+    guard let note, !note.isEmpty else { return "" }
+    return "\n" + terminal.dim("      (\(note))")
+  }
+
   /// For a given: what it is (input, trainable parameter, ...).
   private func role(of line: Walkthrough.Line) -> String? {
     guard line.kind == .given, case .name(let name) = line.quantity else { return nil }
@@ -199,7 +209,7 @@ struct WalkText {
     if let role = role(of: line) {
       body += String(repeating: " ", count: max(2, roleColumn - Terminal.width(body))) + terminal.dim(role)
     }
-    guard let document = text.document else { return "  " + body }
+    guard let document = text.document else { return "  " + body + declarationNote(line) }
     let padding = String(repeating: " ", count: max(2, width - Terminal.width(body) + 3))
     var verdict: String
     switch line.verdict {
@@ -216,7 +226,7 @@ struct WalkText {
     if let note = line.document?.note, !note.isEmpty {
       result += "\n" + terminal.dim("      (\(note))")
     }
-    return result
+    return result + declarationNote(line)
   }
 
   private func plural(_ count: Int, _ word: String) -> String {
@@ -241,6 +251,14 @@ struct WalkText {
       let line = slip.text(in: terminal.notation)
       text += "\nFirst slip: \(line.quantity) at \(example.file):\(document.location.line): "
       text += slip.explanation!.sentence(for: slip, in: walkthrough, notation: terminal.notation)
+      // Every step where a new mistake was made: what a handout's author has to fix.
+      let slips = walkthrough.lines.filter { $0.explanation?.cause == .slip && !$0.repeatsLine }
+      if slips.count > 1 {
+        let places = slips.compactMap { line in
+          line.document.map { "\($0.location.line) (\(line.text(in: terminal.notation).quantity))" }
+        }
+        text += "\nSlips (\(slips.count)), by line: " + places.joined(separator: ", ")
+      }
     }
     return text
   }
