@@ -357,6 +357,12 @@ struct WalkthroughBuilder {
       {
         formula = definition.expression
       }
+      // ∂ŷ/∂w1 through h is x · w2: the derivative of ŷ written out down to the leaves.
+      if case .derivative(let of, let wrt) = document.expression, network.quantity(of)?.role == .equation,
+        let inlined = inline(of, leaf: { .name($0) }), inlined.names.count <= 12, inlined.names.contains(wrt)
+      {
+        formula = Symbolic.derivative(of: inlined, withRespectTo: wrt, in: network)
+      }
       // ŷ@converged is x · w1@converged · w2@converged: the forward pass in that state.
       if case .afterTraining(.name(let name), let training) = document.expression, network.quantity(name)?.role == .equation {
         let trainable = Set(example.parameters.map(\.name))
