@@ -165,6 +165,15 @@ extension Walkthrough {
 }
 
 extension Explanation {
+  /// "which matches 0.36", or, when only the inputs' rounding ranges reach the printed
+  /// value, the range they allow.
+  private func matches(_ line: Walkthrough.Line, _ printed: String, _ notation: Notation) -> String {
+    if line.document?.printed.agrees(with: fromDocumentValue) ?? true { return "which matches \(printed)" }
+    let low = notation.number(Readable.format(fromDocumentInputs.low))
+    let high = notation.number(Readable.format(fromDocumentInputs.high))
+    return "and anything from \(low) to \(high) with the inputs' rounding, which allows \(printed)"
+  }
+
   /// One sentence a student can act on, for the line `line` of `walkthrough`.
   public func sentence(for line: Walkthrough.Line, in walkthrough: Walkthrough, notation: Notation) -> String {
     let printed = notation.number(line.document?.printed.text ?? "")
@@ -183,9 +192,9 @@ extension Explanation {
       let source = origin.map { walkthrough.lines[$0] }
       let name = source.map { notation.render($0.quantity) } ?? "an earlier value"
       let place = source?.document.map { " (line \($0.location.line))" } ?? ""
-      return "carried from \(name)\(place): \(fromInputs), which matches \(printed)"
+      return "carried from \(name)\(place): \(fromInputs), \(matches(line, printed, notation))"
     case .rounding:
-      return "rounding: \(fromInputs), which matches \(printed): drift from rounding earlier values"
+      return "rounding: \(fromInputs), \(matches(line, printed, notation)): drift from rounding earlier values"
     case .truncated:
       let digits = max(0, -(line.document?.printed.unitExponent ?? 0))
       let exact = notation.number(Readable.format(line.value, significantDigits: 8))

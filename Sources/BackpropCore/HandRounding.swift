@@ -11,6 +11,8 @@ enum HandRounding {
   }
 
   /// Recomputes each line, in order, from the rounded values of the lines before it.
+  /// The givens (inputs, parameters, the rate) are used as they are: only what is
+  /// computed is rounded.
   static func apply(to lines: [Walkthrough.Line], decimals: Int, definitions: [Example.Definition]) -> [Walkthrough.Line] {
     var known: [Formula: Double] = [:]
     let aliases = Dictionary(definitions.map { (Formula.name($0.name), $0.expression) }, uniquingKeysWith: { first, _ in first })
@@ -27,7 +29,7 @@ enum HandRounding {
         line.substitutions = substitutions
         line.value = round(Arithmetic.value(of: shown) { substitutions[$0] ?? .nan }, decimals: decimals)
         if line.value.isNaN { line.value = round(lines[i].value, decimals: decimals) }
-      } else {
+      } else if line.kind != .given {
         line.value = round(line.value, decimals: decimals)
       }
       if line.value != lines[i].value { line.writtenAs = nil }

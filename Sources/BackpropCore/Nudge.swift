@@ -6,6 +6,7 @@ public struct Nudge: Sendable {
     public var quantity: String
     public var before: Double
     public var after: Double
+    public var change: Double { after - before }
   }
 
   /// One size of nudge: the actual change of the loss and the predicted one.

@@ -58,7 +58,12 @@ extension Topic {
       default: return nil
       }
     case .chainRule:
-      if case .binary(.add, _, _)? = line.formula { return "shared-bias" }
+      // A sum over the quantities that read a parameter: a shared bias or weight.
+      if case .binary(.add, _, _)? = line.formula, case .derivative(_, let wrt) = line.quantity,
+        example.leaves.contains(where: { $0.name == wrt && ($0.kind == .param || $0.kind == .const) })
+      {
+        return "shared-bias"
+      }
       return "chain-rule"
     case .update:
       return "update"

@@ -37,6 +37,11 @@ struct NudgeCommand {
       throw Failure.usage(
         "\(target) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))", command: "nudge")
     }
+    let start = example.leaves.first { $0.name == name }!.value
+    if start + delta == start {
+      throw Failure.usage(
+        "a change of \(Readable.format(delta)) is too small to change \(name) = \(Readable.format(start)) at all", command: "nudge")
+    }
     let nudge: Nudge
     do {
       nudge = try evaluation.nudge(name, by: delta)
@@ -63,7 +68,7 @@ struct NudgeCommand {
       let after = Readable.format(change.after, distinctFrom: change.before)
       changes.rows.append([
         n.name(change.quantity), n.number(Readable.format(change.before)), n.number(after),
-        n.number(Readable.difference(change.after - change.before)),
+        n.number(Readable.difference(change.change)),
       ])
     }
     changes.lines().forEach { output.line($0) }
@@ -76,7 +81,9 @@ struct NudgeCommand {
     output.line()
     output.line("As Δ\(p) shrinks, the error per unit of Δ\(p) shrinks with it: the derivative is the slope.")
     var trials = Table(header: ["Δ" + p, "actual", "predicted", "(actual − predicted) / Δ" + p])
-    for trial in nudge.trials {
+    // A Δ too small to move the value (after many halvings) says nothing about slopes.
+    for trial in nudge.trials
+    where example.leaves.first(where: { $0.name == nudge.name }).map({ $0.value + trial.delta != $0.value }) ?? true {
       trials.rows.append([
         n.number(Readable.format(trial.delta)), n.number(Readable.signed(trial.actual)),
         n.number(Readable.signed(trial.predicted)), n.number(Readable.difference(trial.errorPerUnit)),

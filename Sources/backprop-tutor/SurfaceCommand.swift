@@ -16,8 +16,8 @@ struct SurfaceCommand {
     let parsed = try Arguments(arguments, command: "surface", flags: ["ascii"], options: ["params", "steps", "rate", "grid", "svg"])
     target = try parsed.example(command: "surface")
     parameters = parsed.options["params"].map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-    if let parameters, parameters.count != 2 {
-      throw Failure.usage("'--params' takes two names separated by a comma, such as w1,w2", command: "surface")
+    if let parameters, parameters.count != 2 || parameters[0] == parameters[1] {
+      throw Failure.usage("'--params' takes two different names separated by a comma, such as w1,w2", command: "surface")
     }
     steps = try parsed.count("steps", command: "surface", default: 1000, range: 1...1_000_000)
     rate = try parsed.positiveNumber("rate", command: "surface")
@@ -56,8 +56,9 @@ struct SurfaceCommand {
     var output = Output()
     output.line(terminal.bold("\(target): \(n.name(example.loss)) over \(n.name(chosen[0])) and \(n.name(chosen[1]))"))
     if !surface.heldFixed.isEmpty {
-      output.line(
-        "A slice: \(surface.heldFixed.map(n.name).joined(separator: ", ")) held at their starting values; the path is the full run's.")
+      let held = surface.heldFixed.map(n.name).joined(separator: ", ")
+      let their = surface.heldFixed.count == 1 ? "its starting value" : "their starting values"
+      output.line("A slice: \(held) held at \(their); the path is the full run's.")
     }
     let start = surface.path.first.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
     let end = surface.path.last.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
