@@ -83,19 +83,6 @@ extension Formula {
     return result
   }
 
-  /// Whether the expression uses derivatives, training states or substitutions,
-  /// which only document values and `let` lines may.
-  public var needsEvaluationStates: Bool {
-    var found = false
-    visit { expression in
-      switch expression {
-      case .derivative, .afterUpdate, .afterTraining, .substituting: found = true
-      default: break
-      }
-    }
-    return found
-  }
-
   /// The formula with each leaf (name, derivative, state) for which `replacement`
   /// gives a formula replaced by it.
   public func replacingLeaves(_ replacement: (Formula) -> Formula?) -> Formula {

@@ -126,13 +126,6 @@ public struct Graph: Sendable {
     }
   }
 
-  /// Recomputes only the nodes in `range` (a quantity's own formula).
-  mutating func forward(_ range: Range<Node>) {
-    for node in range where operations[node] != .leaf {
-      values[node] = evaluate(node)
-    }
-  }
-
   private func evaluate(_ node: Node) -> Double {
     let (a, b) = operands[node]
     if operations[node] == .leaf { return values[node] }

@@ -145,7 +145,8 @@ extension Character {
 }
 
 extension String {
-  func leftPadded(to width: Int) -> String {
+  /// The text with zeros before it up to `width` characters (for code points: `00B5`).
+  public func leftPadded(to width: Int) -> String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

@@ -49,9 +49,3 @@ indirect enum JSON {
     return out + "\""
   }
 }
-
-extension String {
-  func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
-  }
-}
