@@ -4,12 +4,15 @@ import PackageDescription
 let package = Package(
   name: "backprop-tutor",
   products: [
+    .library(name: "BackpropEngine", targets: ["BackpropEngine"]),
     .library(name: "BackpropCore", targets: ["BackpropCore"]),
     .executable(name: "backprop-tutor", targets: ["backprop-tutor"]),
   ],
   targets: [
-    // The mathematics: the scalar engine, example files, document values and verdicts.
-    .target(name: "BackpropCore"),
+    // The scalar engine: the tape, the operator table, MLP building blocks.
+    .target(name: "BackpropEngine"),
+    // The tutor's mathematics: example files, the network, evaluation, checking, the walk, teaching.
+    .target(name: "BackpropCore", dependencies: ["BackpropEngine"]),
     // The worked examples of Examples/, compiled into the binary so it works from anywhere.
     .target(
       name: "BackpropExamples",
@@ -25,6 +28,10 @@ let package = Package(
     .executableTarget(
       name: "backprop-bench",
       dependencies: ["BackpropCore", "BackpropExamples"]
+    ),
+    .testTarget(
+      name: "BackpropEngineTests",
+      dependencies: ["BackpropEngine"]
     ),
     .testTarget(
       name: "BackpropCoreTests",

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// Computes with a network: forward pass, backward pass, update, training, and the
 /// value of any expression over them.
 ///
@@ -8,6 +10,7 @@ public final class Evaluation {
   public let network: Network
   /// The leaf values of the example as written.
   public let initialState: State
+  private var initialPass: Pass?
   private var passes: [State: Pass] = [:]
   private var letValues: [LetKey: Double] = [:]
   private lazy var definitions = Dictionary(
@@ -19,9 +22,6 @@ public final class Evaluation {
   }
   private var trained: [TrainingKey: State] = [:]
 
-  /// Values of the leaves, in the order of ``Example/leaves``.
-  public typealias State = [Double]
-
   /// A forward and backward pass in one state.
   public struct Pass: Sendable {
     /// The graph after the forward pass and the backward pass from the loss.
@@ -30,7 +30,7 @@ public final class Evaluation {
 
   private struct TrainingKey: Hashable {
     var state: State
-    var training: Formula.Training
+    var training: DocumentTerm.Training
   }
 
   /// The most steps `E@converged` runs before it gives up.
@@ -42,46 +42,44 @@ public final class Evaluation {
   ///   not a finite number (a division by zero, the log of a negative number, an overflow).
   public init(_ example: Example) throws {
     network = try Network(example)
-    initialState = example.leaves.map(\.value)
+    initialState = network.initialState
     let pass = try self.pass(initialState)
     try checkFinite(pass.graph)
   }
 
   /// The forward and backward pass in `state`.
   public func pass(_ state: State) throws -> Pass {
-    // The example's own state is asked for most: know it by its storage, without hashing.
-    if let initialPass, Self.sharesStorage(state, initialState) { return initialPass }
+    // The example's own state is asked for most: kept apart, compared without hashing.
+    if let initialPass, state == initialState { return initialPass }
     if let pass = passes[state] { return pass }
-    var graph = network.graph
-    for (leaf, value) in zip(network.quantities, state) {
-      graph.set(leaf.node, to: value)
-    }
-    graph.forward()
-    graph.backward(from: network.loss.node)
-    let pass = Pass(graph: graph)
-    passes[state] = pass
-    if Self.sharesStorage(state, initialState) { initialPass = pass }
+    let pass = Pass(graph: graph(in: state))
+    if state == initialState { initialPass = pass } else { passes[state] = pass }
     return pass
   }
 
-  private var initialPass: Pass?
-
-  /// Whether two arrays are one array's storage: then they are equal, at O(1) cost.
-  private static func sharesStorage(_ a: State, _ b: State) -> Bool {
-    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+  /// The network's graph with `state`'s leaf values, after the forward pass and the
+  /// backward pass from the loss.
+  public func graph(in state: State) -> Graph {
+    var graph = network.graph
+    for leaf in network.leaves {
+      if let id = leaf.leaf { graph.set(leaf.node, to: state[id]) }
+    }
+    graph.forward()
+    graph.backward(from: network.loss.node)
+    return graph
   }
 
   /// The value of a quantity in a state.
   public func value(of name: String, in state: State) throws -> Double {
-    try pass(state).graph.values[network.quantity(name)!.node]
+    try pass(state).graph.values[network.require(name).node]
   }
 
   /// ∂of/∂withRespectTo in `state`, through every path.
   public func derivative(of: String, withRespectTo: String, in state: State) throws -> Double {
-    let wrt = network.quantity(withRespectTo)!.node
+    let wrt = try network.require(withRespectTo).node
     var graph = try pass(state).graph
     if of != network.example.loss {
-      graph.backward(from: network.quantity(of)!.node)
+      graph.backward(from: try network.require(of).node)
     }
     return graph.adjoints[wrt]
   }
@@ -89,7 +87,7 @@ public final class Evaluation {
   /// The local derivatives of a quantity with respect to each quantity its formula
   /// reads, the others held fixed: ∂z_h1/∂w1 = x1.
   public func localDerivatives(of name: String, in state: State) throws -> [String: Double] {
-    let quantity = network.quantity(name)!
+    let quantity = try network.require(name)
     let graph = try pass(state).graph
     var result: [String: Double] = [:]
     for (node, derivative) in graph.partials(of: quantity.node, within: quantity.range) {
@@ -101,11 +99,12 @@ public final class Evaluation {
   /// The state after one gradient-descent update of the trainable parameters:
   /// p' = p − rate · ∂L/∂p.
   public func updated(_ state: State) throws -> State {
-    guard let rate = rateIndex else { throw EvaluationError.noRate }
+    guard let rate = network.rate else { throw EvaluationError.noRate }
     let graph = try pass(state).graph
     var next = state
-    for (i, leaf) in network.example.leaves.enumerated() where leaf.kind.isTrainable {
-      next[i] = state[i] - state[rate] * graph.adjoints[network.quantities[i].node]
+    for parameter in network.leaves where parameter.role == .leaf(.param) {
+      guard let id = parameter.leaf else { continue }
+      next[id] = state[id] - state[rate] * graph.adjoints[parameter.node]
     }
     return next
   }
@@ -115,7 +114,7 @@ public final class Evaluation {
   public static let trainingBudget = 200_000_000
 
   /// The state after `training` from `state`, run on one reused graph.
-  public func trained(_ state: State, _ training: Formula.Training) throws -> State {
+  public func trained(_ state: State, _ training: DocumentTerm.Training) throws -> State {
     let key = TrainingKey(state: state, training: training)
     if let known = trained[key] { return known }
     let limit: Int
@@ -130,11 +129,7 @@ public final class Evaluation {
     let run = try train(from: state, steps: limit, every: max(1, limit), stopWhenSettled: training == .converged)
     if let step = run.divergedAt { throw EvaluationError.diverged(step: step) }
     if training == .converged, run.settledAt == nil { throw EvaluationError.didNotConverge(Self.convergenceLimit) }
-    var current = state
-    let leaves = network.example.leaves
-    for (name, value) in zip(run.parameterNames, run.last.parameters) {
-      if let i = leaves.firstIndex(where: { $0.name == name }) { current[i] = value }
-    }
+    let current = run.state(at: run.last, from: state)
     trained[key] = current
     return current
   }
@@ -142,46 +137,37 @@ public final class Evaluation {
   /// `state` with some leaves set to other values.
   public func substituting(_ assignments: [(name: String, value: Double)], in state: State) throws -> State {
     var next = state
-    for (name, value) in assignments {
-      guard let i = network.example.leaves.firstIndex(where: { $0.name == name }) else {
-        throw EvaluationError.notALeaf(name)
-      }
-      next[i] = value
-    }
+    for (name, value) in assignments { next[try network.leaf(name)] = value }
     return next
   }
 
   /// The value of any expression of the file in `state`.
-  public func value(of expression: Formula, in state: State) throws -> Double {
-    let result = try Arithmetic.value(of: expression) { leaf in
-      switch leaf {
-      case .name(let name):
-        if network.quantity(name) != nil { return try value(of: name, in: state) }
-        guard let definition = definitions[name] else { throw EvaluationError.notALeaf(name) }
-        // Kept: lets that read lets twice over would otherwise cost 2^n evaluations.
-        let key = LetKey(name: name, state: state)
-        if let known = letValues[key] { return known }
-        let result = try value(of: definition.expression, in: state)
-        letValues[key] = result
-        return result
-      case .derivative(let of, let wrt):
-        return try derivative(of: of, withRespectTo: wrt, in: state)
-      case .afterUpdate(let inner):
-        return try value(of: inner, in: updated(state))
-      case .afterTraining(let inner, let training):
-        return try value(of: inner, in: trained(state, training))
-      case .substituting(let inner, let assignments):
-        let values = try assignments.map { ($0.name, try value(of: $0.value, in: state)) }
-        return try value(of: inner, in: substituting(values, in: state))
-      default:
-        preconditionFailure("Arithmetic handles numbers, operators and calls")
-      }
-    }
-    return result
+  public func value(of expression: DocumentExpression, in state: State) throws -> Double {
+    try expression.value { term in try value(of: term, in: state) }
   }
 
-  private var rateIndex: Int? {
-    network.example.leaves.firstIndex { $0.kind == .rate }
+  /// The value of one leaf of a document expression in `state`.
+  public func value(of term: DocumentTerm, in state: State) throws -> Double {
+    switch term {
+    case .name(let name):
+      if network.quantity(name) != nil { return try value(of: name, in: state) }
+      guard let definition = definitions[name] else { throw EvaluationError.unknownName(name) }
+      // Kept: lets that read lets twice over would otherwise cost 2^n evaluations.
+      let key = LetKey(name: name, state: state)
+      if let known = letValues[key] { return known }
+      let result = try value(of: definition.expression, in: state)
+      letValues[key] = result
+      return result
+    case .derivative(let of, let wrt):
+      return try derivative(of: of, withRespectTo: wrt, in: state)
+    case .afterUpdate(let inner):
+      return try value(of: inner, in: updated(state))
+    case .afterTraining(let inner, let training):
+      return try value(of: inner, in: trained(state, training))
+    case .substituting(let inner, let assignments):
+      let values = try assignments.map { ($0.name, try value(of: $0.value, in: state)) }
+      return try value(of: inner, in: substituting(values, in: state))
+    }
   }
 
   /// The first quantity, in dependency order, that is not a finite number, and why.
@@ -207,6 +193,7 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   case didNotConverge(Int)
   case diverged(step: Int)
   case notALeaf(String)
+  case unknownName(String)
   case notFinite(Double)
   case tooLong(steps: Int, budget: Int)
 
@@ -217,6 +204,7 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     case .diverged(let step): "gradient descent diverged: the loss or a parameter is no longer a finite number after step \(step)"
     case .notALeaf(let name):
       "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
+    case .unknownName(let name): "unknown name '\(name)'"
     case .notFinite(let value): "the value is not a finite number (\(Readable.format(value)))"
     case .tooLong(let steps, let budget):
       "\(steps) steps of this network is more than the tutor runs for one value (at most \(budget) steps here)"
@@ -231,17 +219,11 @@ enum Diagnosis {
       let (a, b) = graph.operands[node]
       let x = a >= 0 ? graph.values[Int(a)] : 0
       let y = b >= 0 ? graph.values[Int(b)] : 0
-      switch graph.operations[node] {
-      case .divide where y == 0: return "divides by zero"
-      case .function(.log) where x < 0: return "takes the log of a negative number (\(Readable.format(x)))"
-      case .function(.log) where x == 0: return "takes the log of zero"
-      case .function(.sqrt) where x < 0: return "takes the square root of a negative number (\(Readable.format(x)))"
-      case .power where x < 0 && y != y.rounded(): return "raises a negative number to a fractional power"
-      case .power where x == 0 && y < 0: return "raises zero to a negative power (a division by zero)"
-      default:
-        if (a >= 0 && !x.isFinite) || (b >= 0 && !y.isFinite) { continue }
-        return graph.values[node].isNaN ? "is not a number (NaN)" : "overflows to infinity"
+      if case .apply(let op) = graph.operations[node], let problem = op.definition.domainProblem(x, y, { Readable.format($0) }) {
+        return problem
       }
+      if (a >= 0 && !x.isFinite) || (b >= 0 && !y.isFinite) { continue }
+      return graph.values[node].isNaN ? "is not a number (NaN)" : "overflows to infinity"
     }
     return nil
   }

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// A worked example, as an example file declares it.
 ///
 /// It is only what the file says; ``Network`` compiles it into a graph and
@@ -35,13 +37,13 @@ public struct Example: Sendable {
   /// A `let` line: a named value for document values.
   public struct Definition: Sendable {
     public var name: String
-    public var expression: Formula
+    public var expression: DocumentExpression
     public var location: SourceLocation
   }
 
   /// A number the document printed, and what it is the value of.
   public struct DocumentValue: Sendable {
-    public var expression: Formula
+    public var expression: DocumentExpression
     /// The expression as written in the file, for messages.
     public var expressionText: String
     public var printed: PrintedNumber
@@ -52,7 +54,7 @@ public struct Example: Sendable {
 
   /// A `doc` line left blank, for the student to fill in.
   public struct Blank: Sendable {
-    public var expression: Formula
+    public var expression: DocumentExpression
     public var location: SourceLocation
   }
 

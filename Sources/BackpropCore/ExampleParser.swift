@@ -1,3 +1,4 @@
+import BackpropEngine
 import Foundation
 
 /// Reads example files (the format of `Examples/README.md`).
@@ -198,7 +199,7 @@ public enum ExampleParser {
         nameToken = tokens[0]
       }
       guard let token = nameToken, case .identifier(let name) = token.kind else { return }
-      if Self.keywords.contains(name) || Function.named(name) != nil || name == "converged" || name == "sigma" {
+      if Self.keywords.contains(name) || Operator.function(spelled: name) != nil || name == "converged" {
         throw LocatedError(token.location, "'\(name)' is a reserved word and cannot name a quantity")
       }
       if declared.count >= Self.maximumQuantities {
@@ -264,7 +265,11 @@ public enum ExampleParser {
         }
         var scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
         scope.allLets = lets
-        let formula = try ExpressionParser.parse(Array(tokens[2...]), scope: scope, end: statement.end)
+        let parsed = try ExpressionParser.parse(Array(tokens[2...]), scope: scope, end: statement.end)
+        // The parser refuses derivatives and states here, each with its own message.
+        guard let formula = parsed.forwardFormula else {
+          throw LocatedError(tokens[2].location, "a forward equation may name only the network's quantities")
+        }
         example.equations.append(Example.Equation(name: first, formula: formula, location: tokens[0].location, note: statement.comment))
       }
     }
@@ -290,13 +295,13 @@ public enum ExampleParser {
       if kind == .rate, example.rate != nil {
         throw LocatedError(statement.tokens[0].location, "a second learning rate; an example has one 'rate' line")
       }
-      if let named = tokens.first(where: { if case .identifier(let n) = $0.kind { Function.named(n) == nil } else { false } }),
+      if let named = tokens.first(where: { if case .identifier(let n) = $0.kind { Operator.function(spelled: n) == nil } else { false } }),
         case .identifier(let other) = named.kind
       {
         throw LocatedError(named.location, "the value of '\(name)' must be a number, not a formula of '\(other)'")
       }
       let expression = try ExpressionParser.parse(tokens, scope: .init(quantities: [], allowsStates: false), end: statement.end)
-      guard let value = Arithmetic.constantValue(of: expression), value.isFinite else {
+      guard let value = expression.constantValue, value.isFinite else {
         throw LocatedError(tokens[0].location, "the value of '\(name)' is not a finite number")
       }
       let start = statement.text.index(statement.text.startIndex, offsetBy: tokens[0].location.column - 1)

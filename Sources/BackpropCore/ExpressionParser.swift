@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// Reads an expression from the tokens of one line.
 ///
 /// Grammar, loosest first (`^` groups to the right, and `-x^2` is `-(x^2)`):
@@ -45,7 +47,7 @@ struct ExpressionParser {
   }
 
   /// Parses all of `tokens` as one expression.
-  static func parse(_ tokens: [Token], scope: Scope, end: SourceLocation) throws -> Formula {
+  static func parse(_ tokens: [Token], scope: Scope, end: SourceLocation) throws -> DocumentExpression {
     var parser = ExpressionParser(tokens: tokens, scope: scope, endLocation: end)
     let expression = try parser.parseSum()
     if let extra = parser.peek {
@@ -56,22 +58,21 @@ struct ExpressionParser {
   }
 
   /// Long chains such as `a + a + ... + a` nest without parentheses; bound them too.
-  private static func checkDepth(of expression: Formula, at location: SourceLocation) throws {
-    var stack: [(Formula, Int)] = [(expression, 1)]
+  private static func checkDepth(of expression: DocumentExpression, at location: SourceLocation) throws {
+    var stack: [(DocumentExpression, Int)] = [(expression, 1)]
     while let (node, level) = stack.popLast() {
       if level > maximumDepth * 4 {
         throw LocatedError(location, "expression is nested too deeply (more than \(maximumDepth * 4) levels)")
       }
       switch node {
-      case .number, .name, .derivative: break
-      case .negate(let inner), .call(_, let inner), .afterUpdate(let inner), .afterTraining(let inner, _):
+      case .number, .leaf(.name), .leaf(.derivative): break
+      case .leaf(.afterUpdate(let inner)), .leaf(.afterTraining(let inner, _)):
         stack.append((inner, level + 1))
-      case .binary(_, let left, let right):
-        stack.append((left, level + 1))
-        stack.append((right, level + 1))
-      case .substituting(let inner, let assignments):
+      case .leaf(.substituting(let inner, let assignments)):
         stack.append((inner, level + 1))
         stack.append(contentsOf: assignments.map { ($0.value, level + 1) })
+      case .apply(_, let operands):
+        stack.append(contentsOf: operands.map { ($0, level + 1) })
       }
     }
   }
@@ -111,32 +112,32 @@ struct ExpressionParser {
     return try body(&self)
   }
 
-  mutating func parseSum() throws -> Formula {
+  mutating func parseSum() throws -> DocumentExpression {
     try nested { parser in
       var result = try parser.parseProduct()
       while true {
-        if parser.take("+") {
-          try parser.built()
-          result = .binary(.add, result, try parser.parseProduct())
-        } else if parser.take("-") {
-          try parser.built()
-          result = .binary(.subtract, result, try parser.parseProduct())
-        } else {
-          return result
-        }
+        guard let op = parser.takeInfix(precedence: 1) else { return result }
+        try parser.built()
+        result = .apply(op, [result, try parser.parseProduct()])
       }
     }
   }
 
-  private mutating func parseProduct() throws -> Formula {
+  /// The infix operator of the table at `precedence` that the next token spells, taken.
+  private mutating func takeInfix(precedence: Int) -> Operator? {
+    guard let token = peek, case .symbol(let symbol) = token.kind, let op = Operator.infix(symbol),
+      case .infix(_, _, let p, _, _) = op.form, p == precedence
+    else { return nil }
+    index += 1
+    return op
+  }
+
+  private mutating func parseProduct() throws -> DocumentExpression {
     var result = try parseUnary()
     while true {
-      if take("*") {
+      if let op = takeInfix(precedence: 2) {
         try built()
-        result = .binary(.multiply, result, try parseUnary())
-      } else if take("/") {
-        try built()
-        result = .binary(.divide, result, try parseUnary())
+        result = .apply(op, [result, try parseUnary()])
       } else if let token = peek, case .identifier = token.kind {
         throw LocatedError(token.location, "expected an operator before \(token.kind.described); write '*' to multiply")
       } else if let token = peek, token.kind == .symbol("(") {
@@ -147,32 +148,35 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseUnary() throws -> Formula {
+  private mutating func parseUnary() throws -> DocumentExpression {
     try nested { parser in
-      if parser.take("-") { return .negate(try parser.parseUnary()) }
+      if case .symbol(let symbol)? = parser.peek?.kind, let op = Operator.prefix(symbol) {
+        parser.index += 1
+        return .apply(op, [try parser.parseUnary()])
+      }
       if parser.take("+") { return try parser.parseUnary() }
       let base = try parser.parsePostfix()
-      if parser.take("^") { return .binary(.power, base, try parser.parseUnary()) }
+      if parser.take("^") { return .apply(.power, [base, try parser.parseUnary()]) }
       return base
     }
   }
 
-  private mutating func parsePostfix() throws -> Formula {
+  private mutating func parsePostfix() throws -> DocumentExpression {
     var result = try parsePrimary()
     while let token = peek {
       if [.symbol("'"), .symbol("@"), .symbol("[")].contains(token.kind) { try built() }
       if token.kind == .symbol("'") {
         try requireStates(token, "'")
         index += 1
-        result = .afterUpdate(result)
+        result = .leaf(.afterUpdate(result))
       } else if token.kind == .symbol("@") {
         try requireStates(token, "@")
         index += 1
-        result = .afterTraining(result, try parseTraining())
+        result = .leaf(.afterTraining(result, try parseTraining()))
       } else if token.kind == .symbol("[") {
         try requireStates(token, "[...]")
         index += 1
-        result = .substituting(result, try parseAssignments())
+        result = .leaf(.substituting(result, try parseAssignments()))
       } else {
         break
       }
@@ -187,7 +191,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseTraining() throws -> Formula.Training {
+  private mutating func parseTraining() throws -> DocumentTerm.Training {
     guard let token = peek else {
       throw LocatedError(location, "expected a number of steps or 'converged' after '@'")
     }
@@ -206,8 +210,8 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseAssignments() throws -> [Formula.Assignment] {
-    var assignments: [Formula.Assignment] = []
+  private mutating func parseAssignments() throws -> [DocumentTerm.Assignment] {
+    var assignments: [DocumentTerm.Assignment] = []
     repeat {
       guard let token = peek, case .identifier(let name) = token.kind else {
         throw LocatedError(location, "expected a name to set inside '[...]', found \(peek?.kind.described ?? "the end of the line")")
@@ -227,13 +231,13 @@ struct ExpressionParser {
       }
       index += 1
       try expect("=", "after '\(name)' inside '[...]'")
-      assignments.append(Formula.Assignment(name: name, value: try parseSum()))
+      assignments.append(DocumentTerm.Assignment(name: name, value: try parseSum()))
     } while take(",")
     try expect("]", "to close '[...]'")
     return assignments
   }
 
-  private mutating func parsePrimary() throws -> Formula {
+  private mutating func parsePrimary() throws -> DocumentExpression {
     guard let token = peek else {
       throw LocatedError(location, "expected a number, a name or '(', found the end of the line")
     }
@@ -250,11 +254,15 @@ struct ExpressionParser {
         throw LocatedError(token.location, "a derivative is for document values and 'let' lines, not forward equations")
       }
       index += 1
-      if let function = Function.named(name == "sigma" ? "sigmoid" : name), peek?.kind == .symbol("(") {
+      if let function = Operator.function(spelled: name), peek?.kind == .symbol("(") {
         index += 1
-        let argument = try parseSum()
-        try expect(")", "to close \(function.rawValue)(...)")
-        return .call(function, argument)
+        var operands = [try parseSum()]
+        for _ in 1..<function.arity {
+          try expect(",", "between the operands of \(function.name)(...), which takes \(function.arity)")
+          operands.append(try parseSum())
+        }
+        try expect(")", "to close \(function.name)(...)")
+        return .apply(function, operands)
       }
       if scope.quantities.contains(name) { return .name(name) }
       if scope.allowsStates && scope.lets.contains(name) { return .name(name) }
@@ -265,7 +273,7 @@ struct ExpressionParser {
       if !scope.allowsStates, scope.laterLets[name] != nil || scope.allLets.contains(name) {
         throw LocatedError(token.location, "'\(name)' is a 'let' value: forward equations use only the network's quantities")
       }
-      if Function.named(name) != nil {
+      if Operator.function(spelled: name) != nil {
         throw LocatedError(token.location, "\(name) is a function: write \(name)(...)")
       }
       throw unknownName(name, at: token.location)
@@ -280,7 +288,7 @@ struct ExpressionParser {
   }
 
   /// `∂A/∂B`.
-  private mutating func parseDerivative() throws -> Formula {
+  private mutating func parseDerivative() throws -> DocumentExpression {
     try requireStates(tokens[index], "a derivative")
     index += 1
     let of = try derivativeName()
@@ -303,7 +311,7 @@ struct ExpressionParser {
   }
 
   /// `dA/dB`, when A and B are quantities and `dA`, `dB` are not names themselves.
-  private mutating func parseDerivativeSpelledWithD() throws -> Formula? {
+  private mutating func parseDerivativeSpelledWithD() throws -> DocumentExpression? {
     guard scope.allowsStates, index + 2 < tokens.count,
       case .identifier(let top) = tokens[index].kind,
       tokens[index + 1].kind == .symbol("/"),

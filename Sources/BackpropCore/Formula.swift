@@ -1,31 +1,36 @@
-/// A formula over named quantities, as written in an example file.
+import BackpropEngine
+
+/// A forward equation's formula: numbers and the network's quantities, by name,
+/// combined with the operators of the table (`z_h1 = x1 * w1 + b1`).
 ///
-/// Forward equations use numbers, names, the four operations, powers and the
-/// functions of ``Function``. Document values may also name derivatives and the
-/// states of the network after training or with changed values.
-public indirect enum Formula: Hashable, Sendable {
-  /// A number, with the text it was written as (`0.10` stays `0.10`).
-  case number(Double, text: String)
+/// It cannot name a derivative or a state of the network: those belong to
+/// ``DocumentExpression``, and the compiler keeps them apart.
+public typealias Formula = Expression<String>
+
+/// What a document printed a number for, or a walk's step computes: a formula over
+/// quantities, derivatives (`dL/dw1`) and states of the network (`E'`, `E@100`,
+/// `E[w2 = 0.6]`).
+public typealias DocumentExpression = Expression<DocumentTerm>
+
+/// A leaf of a ``DocumentExpression``.
+public indirect enum DocumentTerm: Hashable, Sendable {
   /// A quantity of the network, or a `let` value.
   case name(String)
-  case negate(Formula)
-  case binary(BinaryOperator, Formula, Formula)
-  case call(Function, Formula)
   /// ∂of/∂withRespectTo, through every path of the network.
   case derivative(of: String, withRespectTo: String)
   /// The expression after one gradient-descent update: `E'`.
-  case afterUpdate(Formula)
+  case afterUpdate(DocumentExpression)
   /// The expression after some updates: `E@N`, `E@converged`.
-  case afterTraining(Formula, Training)
+  case afterTraining(DocumentExpression, Training)
   /// The expression with leaves set to other values: `E[w2 = 0.6]`.
-  case substituting(Formula, [Assignment])
+  case substituting(DocumentExpression, [Assignment])
 
   /// A leaf set to another value inside `E[...]`.
   public struct Assignment: Hashable, Sendable {
     public var name: String
-    public var value: Formula
+    public var value: DocumentExpression
 
-    public init(name: String, value: Formula) {
+    public init(name: String, value: DocumentExpression) {
       self.name = name
       self.value = value
     }
@@ -37,88 +42,61 @@ public indirect enum Formula: Hashable, Sendable {
     case converged
   }
 
-  /// A number written the shortest way that reads it back exactly.
-  public static func literal(_ value: Double) -> Formula {
-    .number(value, text: Readable.shortest(value))
+  /// The names the term reads: both quantities of a derivative, the names inside a
+  /// state (a substitution's values, not the names it sets).
+  public var names: [String] {
+    switch self {
+    case .name(let name): [name]
+    case .derivative(let of, let wrt): [of, wrt]
+    case .afterUpdate(let inner), .afterTraining(let inner, _): inner.names
+    case .substituting(let inner, let assignments): inner.names + assignments.flatMap(\.value.names)
+    }
   }
 }
 
-/// The binary operations of a formula.
-public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
-  case add = "+"
-  case subtract = "-"
-  case multiply = "*"
-  case divide = "/"
-  case power = "^"
+extension DocumentExpression {
+  /// A quantity or `let` value.
+  public static func name(_ name: String) -> Self { .leaf(.name(name)) }
 
-  /// How tightly the operator binds: higher binds tighter.
-  var precedence: Int {
-    switch self {
-    case .add, .subtract: 1
-    case .multiply, .divide: 2
-    case .power: 4
+  /// ∂of/∂withRespectTo.
+  public static func derivative(of: String, withRespectTo: String) -> Self {
+    .leaf(.derivative(of: of, withRespectTo: withRespectTo))
+  }
+
+  /// The expression after one update: `E'`.
+  public static func afterUpdate(_ inner: Self) -> Self { .leaf(.afterUpdate(inner)) }
+
+  /// The names the expression reads, in order of first appearance, each once.
+  ///
+  /// A derivative reads both of its quantities; a substitution reads the names of its
+  /// assignments' values but not the names it assigns.
+  public var names: [String] {
+    var seen = Set<String>()
+    var result: [String] = []
+    for leaf in leaves {
+      for name in leaf.names where seen.insert(name).inserted { result.append(name) }
+    }
+    return result
+  }
+
+  /// The forward formula this expression is, when it names only quantities.
+  public var forwardFormula: Formula? {
+    try? mapLeaves { term -> Formula in
+      guard case .name(let name) = term else { throw NotAForwardFormula() }
+      return .leaf(name)
     }
   }
 }
 
 extension Formula {
-  /// The names the expression reads, in order of first appearance, each once.
-  ///
-  /// A derivative reads both of its quantities; a substitution reads the names
-  /// of its assignments' values but not the names it assigns.
-  public var names: [String] {
-    var seen = Set<String>()
-    var result: [String] = []
-    visit { expression in
-      let found: [String]
-      switch expression {
-      case .name(let name): found = [name]
-      case .derivative(let of, let wrt): found = [of, wrt]
-      default: found = []
-      }
-      for name in found where seen.insert(name).inserted {
-        result.append(name)
-      }
-    }
-    return result
-  }
+  /// The quantities the formula reads, in order of first appearance, each once.
+  public var names: [String] { leaves }
 
-  /// The formula with each leaf (name, derivative, state) for which `replacement`
-  /// gives a formula replaced by it.
-  public func replacingLeaves(_ replacement: (Formula) -> Formula?) -> Formula {
-    switch self {
-    case .number: return self
-    case .negate(let inner): return .negate(inner.replacingLeaves(replacement))
-    case .binary(let op, let l, let r): return .binary(op, l.replacingLeaves(replacement), r.replacingLeaves(replacement))
-    case .call(let f, let u): return .call(f, u.replacingLeaves(replacement))
-    case .name, .derivative, .afterUpdate, .afterTraining, .substituting: return replacement(self) ?? self
-    }
-  }
-
-  /// Whether `part` occurs in this expression (or is it).
-  public func contains(_ part: Formula) -> Bool {
-    var found = false
-    visit { if $0 == part { found = true } }
-    return found
-  }
-
-  /// Calls `body` on this expression and every subexpression, parents first.
-  public func visit(_ body: (Formula) -> Void) {
-    var stack: [Formula] = [self]
-    while let expression = stack.popLast() {
-      body(expression)
-      switch expression {
-      case .number, .name, .derivative: break
-      case .negate(let inner), .call(_, let inner), .afterUpdate(let inner),
-        .afterTraining(let inner, _):
-        stack.append(inner)
-      case .binary(_, let left, let right):
-        stack.append(right)
-        stack.append(left)
-      case .substituting(let inner, let assignments):
-        stack.append(contentsOf: assignments.reversed().map(\.value))
-        stack.append(inner)
-      }
-    }
+  /// The formula as a document expression: each quantity a name.
+  public var asDocumentExpression: DocumentExpression {
+    mapLeaves { .name($0) }
   }
 }
+
+/// Thrown inside ``DocumentExpression/forwardFormula`` at a derivative or a state.
+private struct NotAForwardFormula: Error {}

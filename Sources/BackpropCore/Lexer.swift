@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// A token of one line of an example file.
 struct Token: Equatable {
   enum Kind: Equatable {
@@ -16,23 +18,17 @@ struct Token: Equatable {
 
 /// Splits one line into tokens, reading Unicode spellings as their ASCII forms.
 enum Lexer {
-  /// Greek letters and other symbols a lecture writes, by their ASCII names.
-  static let letterNames: [Character: String] = [
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
-    "ζ": "zeta", "η": "eta", "θ": "theta", "κ": "kappa", "λ": "lambda", "μ": "mu",
-    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
-    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Δ": "Delta", "Σ": "Sigma",
-    "ŷ": "yhat", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4",
-    "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-  ]
-
-  static let symbolSpellings: [Character: Character] = [
-    "×": "*", "·": "*", "⋅": "*", "−": "-", "–": "-", "′": "'", "÷": "/",
+  /// Subscript digits, read as digits: `w₁` is `w1`.
+  static let subscripts: [Character: String] = [
+    "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
   ]
 
   static let superscripts: [Character: String] = [
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
   ]
+
+  /// Symbols read as themselves besides the operators' spellings.
+  static let punctuation: Set<Character> = ["(", ")", "[", "]", ",", "=", "'", "@", ":", "′"]
 
   static func tokens(in line: Substring, lineNumber: Int) throws -> [Token] {
     let characters = Array(line)
@@ -73,11 +69,12 @@ enum Lexer {
       } else if isIdentifierStart(c) {
         var name = ""
         while index < characters.count, isIdentifierPart(characters[index]) {
-          name += letterNames[characters[index]] ?? String(characters[index])
+          let c = characters[index]
+          name += GreekLetters.asciiName(of: c) ?? subscripts[c] ?? String(c)
           index += 1
         }
         tokens.append(Token(kind: .identifier(name), location: location(start)))
-      } else if let symbol = symbolSpellings[c] ?? ("+-*/^()[],='@:".contains(c) ? c : nil) {
+      } else if let symbol = Operator.canonicalSymbol(c) ?? (c == "′" ? "'" : (punctuation.contains(c) ? c : nil)) {
         tokens.append(Token(kind: .symbol(symbol), location: location(start)))
         index += 1
       } else {

@@ -18,17 +18,12 @@ extension Evaluation {
   /// The loss over parameters `x` and `y` around the path of `steps` steps of
   /// gradient descent, on a `resolution` × `resolution` grid.
   public func lossSurface(x: String, y: String, steps: Int, resolution: Int, rate: Double? = nil) throws -> LossSurface {
-    let leaves = network.example.leaves
-    guard let xi = leaves.firstIndex(where: { $0.name == x }), let yi = leaves.firstIndex(where: { $0.name == y }) else {
-      throw EvaluationError.notALeaf(leaves.contains { $0.name == x } ? y : x)
-    }
+    let xi = try network.leaf(x)
+    let yi = try network.leaf(y)
     let run = try train(from: initialState, steps: steps, rate: rate, every: max(1, steps / 2000), stopWhenSettled: true)
     var path: [(x: Double, y: Double)] = []
     for record in run.records {
-      var state = initialState
-      for (k, name) in run.parameterNames.enumerated() {
-        if let i = leaves.firstIndex(where: { $0.name == name }) { state[i] = record.parameters[k] }
-      }
+      let state = run.state(at: record, from: initialState)
       if state[xi].isFinite, state[yi].isFinite { path.append((state[xi], state[yi])) }
     }
     func span(_ values: [Double]) -> ClosedRange<Double> {
@@ -41,15 +36,17 @@ extension Evaluation {
     let yRange = span(path.map(\.y))
     let n = Swift.max(2, Swift.min(resolution, 200))
     var graph = network.graph
-    for (quantity, value) in zip(network.quantities, initialState) { graph.set(quantity.node, to: value) }
+    for leaf in network.leaves {
+      if let id = leaf.leaf { graph.set(leaf.node, to: initialState[id]) }
+    }
     var values: [[Double]] = []
     for row in 0..<n {
       let b = yRange.lowerBound + (yRange.upperBound - yRange.lowerBound) * Double(row) / Double(n - 1)
       var line: [Double] = []
       for column in 0..<n {
         let a = xRange.lowerBound + (xRange.upperBound - xRange.lowerBound) * Double(column) / Double(n - 1)
-        graph.set(network.quantities[xi].node, to: a)
-        graph.set(network.quantities[yi].node, to: b)
+        graph.set(network.quantity(xi).node, to: a)
+        graph.set(network.quantity(yi).node, to: b)
         graph.forward()
         line.append(graph.values[network.loss.node])
       }

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// An example compiled into a ``Graph``: one node per quantity, its formula's
 /// operations on the tape just before it.
 public struct Network: Sendable {
@@ -13,6 +15,8 @@ public struct Network: Sendable {
     public var role: Role
     /// The node holding the quantity's value.
     public var node: Graph.Node
+    /// For a leaf: its identifier, which addresses its value in a ``State``.
+    public var leaf: LeafID?
     /// The tape positions of the quantity's own formula (empty for a leaf).
     public var range: Range<Graph.Node>
     /// The formula, for equations.
@@ -24,6 +28,8 @@ public struct Network: Sendable {
 
   public let example: Example
   public private(set) var graph = Graph()
+  /// The leaves, in file order: ``LeafID`` indexes them.
+  public private(set) var leaves: [Quantity] = []
   /// Every quantity: leaves in file order, then equations in an order where each
   /// comes after the quantities it reads (file order where there is a choice).
   public private(set) var quantities: [Quantity] = []
@@ -40,13 +46,18 @@ public struct Network: Sendable {
   /// - Throws: ``ExampleError`` for a cycle among the forward equations.
   public init(_ example: Example) throws {
     self.example = example
+    defer { lossIndex = index[example.loss] ?? 0 }
     for leaf in example.leaves {
       let node = graph.leaf(leaf.value)
-      add(Quantity(name: leaf.name, role: .leaf(leaf.kind), node: node, range: node..<node, inputs: [], location: leaf.location))
+      let quantity = Quantity(
+        name: leaf.name, role: .leaf(leaf.kind), node: node, leaf: LeafID(index: leaves.count), range: node..<node, inputs: [],
+        location: leaf.location)
+      leaves.append(quantity)
+      add(quantity)
     }
     for equation in try Self.ordered(example) {
       let start = graph.count
-      var node = compile(equation.formula)
+      var node = try compile(equation.formula, at: equation.location)
       if node < start { node = graph.apply(.identity, node) }
       add(
         Quantity(
@@ -70,8 +81,40 @@ public struct Network: Sendable {
     index[name].map { quantities[$0] }
   }
 
-  /// The loss quantity.
-  public var loss: Quantity { quantity(example.loss)! }
+  /// The quantity of a leaf.
+  public func quantity(_ leaf: LeafID) -> Quantity {
+    leaves[leaf.index]
+  }
+
+  /// The quantity called `name`, or an error naming it.
+  ///
+  /// - Throws: ``EvaluationError/unknownName(_:)``.
+  public func require(_ name: String) throws -> Quantity {
+    guard let quantity = quantity(name) else { throw EvaluationError.unknownName(name) }
+    return quantity
+  }
+
+  /// The leaf called `name`, or an error: only inputs, targets, parameters,
+  /// constants and the rate have one.
+  ///
+  /// - Throws: ``EvaluationError/notALeaf(_:)``.
+  public func leaf(_ name: String) throws -> LeafID {
+    guard let id = quantity(name)?.leaf else { throw EvaluationError.notALeaf(name) }
+    return id
+  }
+
+  /// The loss quantity (the parser makes sure the file names one).
+  public var loss: Quantity { quantities[lossIndex] }
+  private var lossIndex = 0
+
+  /// The values the example gives its leaves.
+  public var initialState: State { State(values: example.leaves.map(\.value)) }
+
+  /// The trainable parameters' leaves, in file order.
+  public var parameters: [LeafID] { leaves.filter { $0.role == .leaf(.param) }.compactMap(\.leaf) }
+
+  /// The learning rate's leaf, if the file declares one.
+  public var rate: LeafID? { leaves.first { $0.role == .leaf(.rate) }?.leaf }
 
   /// The quantities whose formulas read `name`, in order.
   ///
@@ -80,30 +123,19 @@ public struct Network: Sendable {
     (readers[name] ?? []).map { quantities[$0] }
   }
 
-  private mutating func compile(_ expression: Formula) -> Graph.Node {
-    switch expression {
+  /// Puts a formula's operations on the tape, operands first, and returns its node.
+  private mutating func compile(_ formula: Formula, at location: SourceLocation) throws -> Graph.Node {
+    switch formula {
     case .number(let value, _):
       return graph.leaf(value)
-    case .name(let name):
-      return quantity(name)!.node
-    case .negate(let inner):
-      return graph.apply(.negate, compile(inner))
-    case .binary(let op, let left, let right):
-      let a = compile(left)
-      let b = compile(right)
-      let operation: Graph.Operation =
-        switch op {
-        case .add: .add
-        case .subtract: .subtract
-        case .multiply: .multiply
-        case .divide: .divide
-        case .power: .power
-        }
-      return graph.apply(operation, a, b)
-    case .call(let function, let argument):
-      return graph.apply(.function(function), compile(argument))
-    case .derivative, .afterUpdate, .afterTraining, .substituting:
-      preconditionFailure("the parser keeps these out of forward equations")
+    case .leaf(let name):
+      guard let quantity = quantity(name) else {
+        throw ExampleError(file: example.file, location: location, message: "unknown name '\(name)'")
+      }
+      return quantity.node
+    case .apply(let op, let operands):
+      let nodes = try operands.map { try compile($0, at: location) }
+      return graph.apply(op, nodes[0], nodes.count > 1 ? nodes[1] : -1)
     }
   }
 
@@ -148,40 +180,5 @@ public struct Network: Sendable {
     return ExampleError(
       file: example.file, location: start.location,
       message: "cycle among the forward equations: " + (names + [start.name]).joined(separator: " -> "))
-  }
-}
-
-/// A small binary min-heap of positions, for a stable topological order.
-struct MinHeap {
-  private var items: [Int] = []
-
-  init(_ items: [Int]) {
-    for item in items { push(item) }
-  }
-
-  mutating func push(_ item: Int) {
-    items.append(item)
-    var child = items.count - 1
-    while child > 0, items[(child - 1) / 2] > items[child] {
-      items.swapAt(child, (child - 1) / 2)
-      child = (child - 1) / 2
-    }
-  }
-
-  mutating func pop() -> Int? {
-    guard !items.isEmpty else { return nil }
-    items.swapAt(0, items.count - 1)
-    let top = items.removeLast()
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var smallest = parent
-      if left < items.count, items[left] < items[smallest] { smallest = left }
-      if right < items.count, items[right] < items[smallest] { smallest = right }
-      if smallest == parent { return top }
-      items.swapAt(parent, smallest)
-      parent = smallest
-    }
   }
 }

@@ -33,14 +33,12 @@ extension Evaluation {
   ///
   /// - Throws: ``EvaluationError/notALeaf(_:)`` for a computed quantity.
   public func nudge(_ name: String, by delta: Double) throws -> Nudge {
-    guard let i = network.example.leaves.firstIndex(where: { $0.name == name }) else {
-      throw EvaluationError.notALeaf(name)
-    }
+    let leaf = try network.leaf(name)
     let start = initialState
     let loss = network.example.loss
     func moved(_ by: Double) -> State {
       var state = start
-      state[i] += by
+      state[leaf] += by
       return state
     }
     // The quantities downstream of the leaf, in forward order.

@@ -1,3 +1,4 @@
+import BackpropEngine
 import Foundation
 
 /// A number exactly as a document printed it: `0.10` and `0.1` are different claims.
@@ -39,6 +40,11 @@ public struct PrintedNumber: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { text }
+
+  /// The numbers that round to this one: printed ± half a unit in its last digit.
+  public var interval: Interval {
+    Interval(value - unit / 2, value + unit / 2)
+  }
 
   /// Whether `exact`, rounded to the printed digits, gives this number:
   /// |printed − exact| ≤ half a unit in the last printed digit.

@@ -3,7 +3,7 @@
 ///
 /// A wrong answer that is right given the student's own earlier answers is a
 /// carried error, found with the reasoning of ``Explanation``.
-public struct Quiz: Sendable {
+public struct Quiz {
   /// The parts of the walk a quiz can practise.
   public enum Part: String, Sendable, CaseIterable {
     case forward, loss, backward, update, after
@@ -24,8 +24,8 @@ public struct Quiz: Sendable {
   public struct Question: Sendable {
     /// The walk's line: quantity, formula, exact value.
     public var line: Walkthrough.Line
-    /// Its index in the walk, to judge carried errors.
-    public var index: Int
+    /// The line's row, which answers are keyed by.
+    public var row: Row.ID { line.id }
   }
 
   /// How an answer was judged.
@@ -41,39 +41,26 @@ public struct Quiz: Sendable {
 
   public init(_ walkthrough: Walkthrough, part: Part = .all) {
     self.walkthrough = walkthrough
-    questions = walkthrough.lines.enumerated().compactMap { index, line in
+    questions = walkthrough.lines.compactMap { line in
       guard part.contains(line.section), line.kind != .documentValue, line.kind != .given, !line.repeatsLine else { return nil }
-      return Question(line: line, index: index)
+      return Question(line: line)
     }
   }
 
-  /// Judges `answer` to `question`, given the student's earlier answers (by walk index).
+  /// Judges `answer` to `question`, given the student's earlier answers (by row).
   ///
   /// - Returns: right when the exact value rounds to the answer at the digits typed;
   ///   carried when it does not, but the step from the student's own answers does.
-  public func judge(_ answer: PrintedNumber, to question: Question, earlier: [Int: PrintedNumber]) -> Judgement {
+  public func judge(_ answer: PrintedNumber, to question: Question, earlier: [Row.ID: PrintedNumber]) -> Judgement {
     if answer.agrees(with: question.line.value) { return .right }
-    // Replay the walk up to this question with the student's answers as the document's values.
-    var lines = Array(walkthrough.lines[...question.index]).map { line -> Walkthrough.Line in
-      var line = line
-      line.document = nil
-      line.explanation = nil
-      return line
-    }
-    for (index, printed) in earlier where index < question.index {
-      lines[index].document = Self.document(printed, for: lines[index], number: index)
-    }
-    lines[question.index].document = Self.document(answer, for: lines[question.index], number: question.index)
-    let explanation = Walkthrough.explain(lines, definitions: walkthrough.example.definitions)[question.index]
+    // The walk up to this question, with the student's answers as the printed values.
+    let lines = walkthrough.lines.filter { $0.id <= question.row }
+    var printed = earlier.filter { $0.key < question.row }
+    printed[question.row] = answer
+    let explanation = Walkthrough.explain(lines, printed: printed, definitions: walkthrough.example.definitions)[question.row]
     if explanation?.cause == .carried, let origin = explanation?.origin {
-      return .carried(origin: Notation.ascii.render(walkthrough.lines[origin].quantity))
+      return .carried(origin: Notation.ascii.render(walkthrough.line(origin).quantity))
     }
     return .wrong
-  }
-
-  private static func document(_ printed: PrintedNumber, for line: Walkthrough.Line, number: Int) -> Example.DocumentValue {
-    Example.DocumentValue(
-      expression: line.quantity, expressionText: Notation.ascii.render(line.quantity), printed: printed, note: nil,
-      location: SourceLocation(line: number + 1, column: 1))
   }
 }

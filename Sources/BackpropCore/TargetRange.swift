@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// A target the network's output can never reach: the output activation's range
 /// does not contain it (seed 004's target 3.3 for a sigmoid output, whose values lie
 /// in (0, 1)), so the loss can only level off above zero.
@@ -6,7 +8,7 @@ public struct UnreachableTarget: Sendable, Equatable {
   public var targetValue: Double
   /// The output compared with the target, and the activation that bounds it.
   public var output: String
-  public var activation: Function
+  public var activation: Operator
   /// The output's formula, `σ(z_o)`.
   public var outputFormula: Formula
   public var range: (low: Double, high: Double)
@@ -20,37 +22,27 @@ public struct UnreachableTarget: Sendable, Equatable {
     a.target == b.target && a.output == b.output && a.term == b.term
   }
 
-  /// The range of each bounded activation.
-  static func range(of function: Function) -> (low: Double, high: Double)? {
-    switch function {
-    case .sigmoid: (0, 1)
-    case .tanh: (-1, 1)
-    case .relu, .exp, .sqrt, .abs: (0, .infinity)
-    default: nil
-    }
-  }
-
   /// Every target outside the range of the output it is compared with.
   public static func find(in evaluation: Evaluation) throws -> [UnreachableTarget] {
     let network = evaluation.network
     let state = evaluation.initialState
     var found: [UnreachableTarget] = []
     for target in network.example.leaves where target.kind == .target {
-      for term in network.consumers(of: target.name) {
-        for output in term.inputs where output != target.name {
-          guard let quantity = network.quantity(output), case .call(let f, _)? = quantity.formula,
-            let range = range(of: f), target.value < range.low || target.value > range.high
+      for consumer in network.consumers(of: target.name) {
+        let termName = consumer.name
+        for output in consumer.inputs where output != target.name {
+          guard let quantity = network.quantity(output), let formula = quantity.formula, let term = consumer.formula,
+            case .apply(let f, _) = formula, let range = f.definition.range, target.value < range.low || target.value > range.high
           else { continue }
           let nearest = Swift.min(Swift.max(target.value, range.low), range.high)
-          let floor = try Arithmetic.value(of: term.formula!) { leaf in
-            if leaf == .name(output) { return nearest }
-            return try evaluation.value(of: leaf, in: state)
+          let floor = try term.value { name in
+            if name == output { return nearest }
+            return try evaluation.value(of: name, in: state)
           }
           found.append(
             UnreachableTarget(
-              target: target.name, targetValue: target.value, output: output, activation: f, outputFormula: quantity.formula!,
-              range: range,
-              floor: floor.isFinite ? floor : nil, term: term.name))
+              target: target.name, targetValue: target.value, output: output, activation: f, outputFormula: formula,
+              range: range, floor: floor.isFinite ? floor : nil, term: termName))
         }
       }
     }

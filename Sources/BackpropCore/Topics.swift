@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// The derivations the handouts teach, in the tutor's own words, each with numeric
 /// checks at a sample point: the engine's derivative, the formula, and a central
 /// finite difference must agree.
@@ -28,7 +30,7 @@ public struct Topic: Sendable {
   /// Computes the checks with the engine.
   public func checks() throws -> [Check] {
     let parsed = try ExampleParser.parse(example, file: "explain-\(name).txt")
-    let evaluation = try Evaluation(parsed)
+    let evaluation = try ValidatedExample(parsed).evaluation
     let scope = Set(parsed.leaves.map(\.name)).union(parsed.equations.map(\.name))
     func value(_ text: String) throws -> Double {
       let tokens = try Lexer.tokens(in: Substring(text), lineNumber: 1)
@@ -48,18 +50,13 @@ extension Topic {
   public static func name(for line: Walkthrough.Line, in example: Example) -> String? {
     switch line.kind {
     case .localDerivative:
-      guard case .derivative(let of, _) = line.quantity else { return nil }
+      guard case .derivative(let of, _)? = line.quantity.leafValue else { return nil }
       if of == example.loss, !example.leaves.filter({ $0.kind == .target }).isEmpty { return "loss" }
-      guard case .call(let function, _)? = example.equations.first(where: { $0.name == of })?.formula else { return nil }
-      switch function {
-      case .sigmoid: return "sigmoid"
-      case .tanh: return "tanh"
-      case .relu: return "relu"
-      default: return nil
-      }
+      guard case .apply(let op, _)? = example.equations.first(where: { $0.name == of })?.formula else { return nil }
+      return op.definition.topic
     case .chainRule:
       // A sum over the quantities that read a parameter: a shared bias or weight.
-      if case .binary(.add, _, _)? = line.formula, case .derivative(_, let wrt) = line.quantity,
+      if case .apply(.add, _)? = line.formula, case .derivative(_, let wrt)? = line.quantity.leafValue,
         example.leaves.contains(where: { $0.name == wrt && ($0.kind == .param || $0.kind == .const) })
       {
         return "shared-bias"

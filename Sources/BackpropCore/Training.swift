@@ -11,6 +11,8 @@ public struct TrainingRun: Sendable {
   }
 
   public var parameterNames: [String]
+  /// The parameters' leaves, in the order of ``parameterNames``.
+  public var parameterLeaves: [LeafID]
   public var rate: Double
   /// Step 0 (the start) and every `every`-th step, and the last.
   public var records: [Record]
@@ -23,6 +25,13 @@ public struct TrainingRun: Sendable {
   public var divergedAt: Int?
 
   public var last: Record { records[records.count - 1] }
+
+  /// `start` with the parameters as `record` has them.
+  public func state(at record: Record, from start: State) -> State {
+    var state = start
+    for (leaf, value) in zip(parameterLeaves, record.parameters) { state[leaf] = value }
+    return state
+  }
 
   /// Whether the loss has levelled off well above zero: over the last tenth of the
   /// run it fell by less than 0.1% of its value, and it is not near zero.
@@ -50,25 +59,27 @@ extension Evaluation {
     from state: State, steps: Int, rate: Double? = nil, every: Int = 1, stopWhenSettled: Bool = false,
     progress: ((Int) -> Void)? = nil
   ) throws -> TrainingRun {
-    let leaves = network.example.leaves
-    let rateIndex = leaves.firstIndex { $0.kind == .rate }
-    guard let rate = rate ?? rateIndex.map({ state[$0] }) else { throw EvaluationError.noRate }
-    let trainable = leaves.indices.filter { leaves[$0].kind.isTrainable }
+    guard let rate = rate ?? network.rate.map({ state[$0] }) else { throw EvaluationError.noRate }
+    let trainable = network.leaves.filter { $0.role == .leaf(.param) }
     let lossNode = network.loss.node
     var graph = network.graph
-    for (quantity, value) in zip(network.quantities, state) { graph.set(quantity.node, to: value) }
-    var parameters = trainable.map { state[$0] }
+    for leaf in network.leaves {
+      if let id = leaf.leaf { graph.set(leaf.node, to: state[id]) }
+    }
+    var parameters = trainable.map { graph.values[$0.node] }
     func record(_ step: Int) -> TrainingRun.Record {
       TrainingRun.Record(step: step, loss: graph.values[lossNode], parameters: parameters)
     }
     graph.forward()
-    var run = TrainingRun(parameterNames: trainable.map { leaves[$0].name }, rate: rate, records: [record(0)], finalStep: 0)
+    var run = TrainingRun(
+      parameterNames: trainable.map(\.name), parameterLeaves: trainable.compactMap(\.leaf), rate: rate, records: [record(0)],
+      finalStep: 0)
     let every = max(1, every)
     for step in stride(from: 1, through: steps, by: 1) {
       graph.backward(from: lossNode)
       var changed = false
       for (k, leaf) in trainable.enumerated() {
-        let node = network.quantities[leaf].node
+        let node = leaf.node
         let next = parameters[k] - rate * graph.adjoints[node]
         // Settled: no parameter moves by more than its last few bits.
         if Swift.abs(next - parameters[k]) > 1e-15 * Swift.max(1, Swift.abs(parameters[k])) { changed = true }

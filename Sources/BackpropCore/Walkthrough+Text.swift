@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// The text of a walk's line, ready to lay out: the terminal and JSON print these
 /// and compute nothing themselves.
 public struct LineText: Sendable, Equatable {
@@ -45,15 +47,5 @@ extension Walkthrough.Line {
     return LineText(
       quantity: notation.render(quantity), formula: formulaText, arithmetic: arithmetic, value: notation.number(value),
       document: document.map { notation.number($0.printed.text) }, difference: difference)
-  }
-}
-
-extension Formula {
-  /// Whether the expression computes something, rather than naming one value.
-  var hasOperator: Bool {
-    switch self {
-    case .number, .name, .derivative, .afterUpdate, .afterTraining, .substituting: false
-    case .negate, .binary, .call: true
-    }
   }
 }

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// Every value of a worked example in the order a lecture derives it, each next to
 /// what the document printed for it and a verdict.
 ///
@@ -6,94 +8,59 @@
 /// of each quantity that reads it, then the chain-rule product ∂L/∂quantity); the
 /// update of each trainable parameter; the forward pass after the update; and the
 /// experiments (nudges, training runs). A document value that is not one of these
-/// lines (a partial product, a derivative through several quantities) gets a line
-/// of its own right after the last line it depends on.
-public struct Walkthrough: Sendable {
-  public enum Section: String, CaseIterable, Sendable {
-    case setup, forward, loss, backward, update
-    case afterUpdate = "after update"
-    case experiments
-  }
+/// steps (a partial product, a derivative through several quantities) gets a step
+/// of its own right after the last step it depends on.
+///
+/// The steps are the validated example's, built once. A walk adds separate values
+/// that refer to them: the values a person's rounding gives (``rounded``) and why
+/// each differing document value differs (``explanations``). ``lines`` reads them
+/// together, row by row, for whoever presents the walk.
+public struct Walkthrough {
+  public typealias Section = Step.Section
+  public typealias Kind = Step.Kind
 
-  public enum Kind: String, Sendable {
-    /// A given: input, target, parameter, constant, rate.
-    case given
-    /// A quantity's value from its formula.
-    case value
-    /// ∂consumer/∂input from the consumer's formula, the other inputs held fixed.
-    case localDerivative = "local derivative"
-    /// ∂L/∂quantity as the sum over the quantity's consumers of ∂L/∂consumer · ∂consumer/∂quantity.
-    case chainRule = "chain rule"
-    /// p' = p − rate · ∂L/∂p.
-    case update
-    /// Any other value the document printed.
-    case documentValue = "document value"
-  }
-
-  /// One line of the walk.
-  public struct Line: Sendable {
-    public var section: Section
-    public var kind: Kind
-    /// What the line computes: a name, a derivative, a name after the update, or
-    /// the document's own expression.
-    public var quantity: Formula
-    /// Its formula in symbols, if it has one.
-    public var formula: Formula?
-    /// The value of each leaf of the formula, to print the arithmetic.
-    public var substitutions: [Formula: Double]
-    /// The exact value.
-    public var value: Double
-    /// What the document printed for it, if it did.
-    public var document: Example.DocumentValue?
-    /// Whether the line repeats the one before it for another place the document
-    /// printed the same value.
-    public var repeatsLine = false
-    /// Why the document's value differs, when it does.
-    public var explanation: Explanation?
-    /// Decimals to show at least (the hand-rounding mode's N).
-    public var decimals = 0
-    /// For an update or a value after it: the value before, which the value shown must
-    /// be told apart from (0.15 − 0.0001 · 0.00067 is 0.14999993, not 0.15).
-    public var previousValue: Double?
-    /// For leaves of the formula that an update changed: their values before it.
-    public var previousSubstitutions: [Formula: Double] = [:]
-    /// For a given: the value as the file writes it (`0.10`).
-    public var writtenAs: String?
-
-    /// `agree` when the exact value rounds to what the document printed.
-    public var verdict: Verdict? {
-      document.map { Verdict(printed: $0.printed, exact: value) }
-    }
-  }
-
-  public let example: Example
-  public let lines: [Line]
+  public let validated: ValidatedExample
   /// The decimals every intermediate value was rounded to, in hand-rounding mode.
   public let rounding: Int?
-  /// Targets the output can never reach (outside its activation's range).
-  public let unreachableTargets: [UnreachableTarget]
+  /// In hand-rounding mode: each step's value and arithmetic as rounded by hand.
+  public let rounded: [Step.ID: HandRounding.Rounded]
+  /// Why each differing document value differs, by row.
+  public let explanations: [Row.ID: Explanation]
+  /// The rows of the walk, each with its step, document value, rounding and cause.
+  public let lines: [Line]
 
-  /// Replays `example`.
+  public var example: Example { validated.example }
+  /// Targets the output can never reach (outside its activation's range).
+  public var unreachableTargets: [UnreachableTarget] { validated.unreachableTargets }
+
+  /// Replays a validated example.
   ///
-  /// - Parameters:
-  ///   - rounding: if given, replay the calculation the way a person does with a
-  ///     calculator: every value rounded to this many decimals before it is used.
-  /// - Throws: ``ExampleError`` when the example cannot be computed (a cycle, a
-  ///   division by zero) or a document value cannot be evaluated.
-  public init(_ example: Example, rounding: Int? = nil) throws {
-    self.example = example
+  /// - Parameter rounding: if given, replay the calculation the way a person does with
+  ///   a calculator: every value rounded to this many decimals before it is used.
+  public init(_ validated: ValidatedExample, rounding: Int? = nil) {
+    self.validated = validated
     self.rounding = rounding
-    let evaluation = try Evaluation(example)
-    unreachableTargets = try UnreachableTarget.find(in: evaluation)
-    var builder = WalkthroughBuilder(evaluation: evaluation)
-    var lines = try builder.build()
-    if let rounding {
-      lines = HandRounding.apply(to: lines, decimals: rounding, definitions: example.definitions)
+    let rounded = rounding.map { HandRounding.round(validated, decimals: $0) } ?? [:]
+    self.rounded = rounded
+    let plain = validated.rows.map { Line(row: $0, in: validated, rounded: rounded, decimals: rounding ?? 0, explanation: nil) }
+    let printed = Dictionary(uniqueKeysWithValues: validated.rows.compactMap { row in row.document.map { (row.id, $0.printed) } })
+    let explanations = Self.explain(plain, printed: printed, definitions: validated.example.definitions)
+    self.explanations = explanations
+    lines = validated.rows.map { row in
+      Line(row: row, in: validated, rounded: rounded, decimals: rounding ?? 0, explanation: explanations[row.id])
     }
-    for (i, explanation) in Self.explain(lines, definitions: example.definitions) {
-      lines[i].explanation = explanation
-    }
-    self.lines = lines
+  }
+
+  /// Validates and replays `example`.
+  ///
+  /// - Throws: ``ExampleError`` when the example does not pass the validation gate.
+  public init(_ example: Example, rounding: Int? = nil) throws {
+    self.init(try ValidatedExample(example), rounding: rounding)
+  }
+
+  /// The line of row `id`.
+  public func line(_ id: Row.ID) -> Line {
+    lines[id.value]
   }
 
   /// The first line whose document value is a slip: the headline of a check.
@@ -115,30 +82,12 @@ public struct Walkthrough: Sendable {
     return summary
   }
 
+  /// Counts of a walk's document values.
   public struct Summary: Equatable, Sendable {
     public var agree = 0
     public var differ = 0
     /// Values the walk computes that the document does not print (givens not counted).
     public var notPrinted = 0
     public var documentValues: Int { agree + differ }
-  }
-}
-
-/// The verdict on one document value.
-public enum Verdict: Equatable, Sendable {
-  case agree
-  /// The document's value minus the exact value.
-  case differ(by: Double)
-
-  /// Agree when |printed − exact| ≤ half a unit in the printed last digit.
-  public init(printed: PrintedNumber, exact: Double) {
-    self = printed.agrees(with: exact) ? .agree : .differ(by: printed.value - exact)
-  }
-
-  public var name: String {
-    switch self {
-    case .agree: "agree"
-    case .differ: "differ"
-    }
   }
 }

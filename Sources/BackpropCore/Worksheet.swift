@@ -86,9 +86,8 @@ public struct Worksheet: Sendable {
     let network = declarations()
     lines += network
     let example = try ExampleParser.parse(network.joined(separator: "\n"), file: "worksheet.txt")
-    let walkthrough = try Walkthrough(example)
-    var section: Walkthrough.Section?
-    for line in walkthrough.lines where line.kind != .given {
+    var section: Step.Section?
+    for line in try ValidatedExample(example).steps where line.kind != .given {
       if line.section != section {
         section = line.section
         lines.append("")
@@ -99,7 +98,7 @@ public struct Worksheet: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static let headings: [Walkthrough.Section: String] = [
+  static let headings: [Step.Section: String] = [
     .forward: "Forward pass", .loss: "Loss", .backward: "Backward pass: local derivatives and the chain rule",
     .update: "Update", .afterUpdate: "Forward pass after the update", .experiments: "Other values",
   ]

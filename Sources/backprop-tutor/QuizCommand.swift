@@ -38,7 +38,7 @@ struct QuizCommand {
     let givens = example.leaves.map { "\(n.name($0.name)) = \(n.number($0.text))" }
     say("Given: " + givens.joined(separator: ", "))
     say("\(quiz.questions.count) questions. Type a number; 'f' for the formula, 'h' for a hint, 's' to skip, 'q' to quit.")
-    var answers: [Int: PrintedNumber] = [:]
+    var answers: [Row.ID: PrintedNumber] = [:]
     var score = Score()
     questions: for (number, question) in quiz.questions.enumerated() {
       let text = question.line.text(in: n)
@@ -86,14 +86,14 @@ struct QuizCommand {
         }
         switch quiz.judge(printed, to: question, earlier: answers) {
         case .right:
-          answers[question.index] = printed
+          answers[question.row] = printed
           say(
             "  " + terminal.green("\(terminal.agreeMark) right") + (printed.text == text.value ? "" : " (\(text.quantity) = \(text.value))")
           )
           if hints > 0 || wrong > 0 { score.rightAfterHelp += 1 } else { score.right += 1 }
           continue questions
         case .carried(let origin):
-          answers[question.index] = printed
+          answers[question.row] = printed
           let name = n.render(.name(origin))
           say(
             "  " + terminal.green("right given your \(name)")
@@ -102,7 +102,7 @@ struct QuizCommand {
           continue questions
         case .wrong:
           // Kept: a later answer that follows from this one is a carried error, not a new one.
-          answers[question.index] = printed
+          answers[question.row] = printed
           wrong += 1
           if wrong >= 3 {
             say("  " + terminal.red("\(terminal.differMark) not \(printed.text).") + " The answer: \(text.quantity) = \(text.value).")

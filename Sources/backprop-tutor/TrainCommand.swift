@@ -67,7 +67,7 @@ struct TrainCommand {
       guard line.document != nil, !line.repeatsLine else { return false }
       var about = false
       line.quantity.visit { part in
-        if case .afterTraining(_, let training) = part, training == .converged || training == .steps(steps) { about = true }
+        if case .leaf(.afterTraining(_, let training)) = part, training == .converged || training == .steps(steps) { about = true }
       }
       return about
     }

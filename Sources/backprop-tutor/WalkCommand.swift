@@ -185,7 +185,7 @@ struct WalkText {
   /// The file's comment on a given or an equation, shown under its first line.
   private func declarationNote(_ line: Walkthrough.Line) -> String {
     guard !line.repeatsLine, line.kind == .given || (line.kind == .value && line.section != .afterUpdate),
-      case .name(let name) = line.quantity
+      case .name(let name)? = line.quantity.leafValue
     else { return "" }
     let note = example.leaves.first { $0.name == name }?.note ?? example.equations.first { $0.name == name }?.note
     guard let note, !note.isEmpty else { return "" }
@@ -194,7 +194,7 @@ struct WalkText {
 
   /// For a given: what it is (input, trainable parameter, ...).
   private func role(of line: Walkthrough.Line) -> String? {
-    guard line.kind == .given, case .name(let name) = line.quantity else { return nil }
+    guard line.kind == .given, case .name(let name)? = line.quantity.leafValue else { return nil }
     return example.leaves.first { $0.name == name }.flatMap { Self.roles[$0.kind] }
   }
 

@@ -40,7 +40,7 @@ enum WalkJSON {
           ))
         fields.append(("explanation", .string(explanation.sentence(for: line, in: walkthrough, notation: .ascii))))
         if let origin = explanation.origin {
-          let source = walkthrough.lines[origin]
+          let source = walkthrough.line(origin)
           fields.append(
             (
               "origin",

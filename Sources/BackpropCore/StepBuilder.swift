@@ -1,7 +1,12 @@
-/// Builds the lines of a ``Walkthrough``: first the lines every walk has, then the
-/// document values placed on them or after them.
-struct WalkthroughBuilder {
-  typealias Line = Walkthrough.Line
+import BackpropEngine
+
+/// Builds the steps of a walk once: first the steps every walk has, then the
+/// document values placed on them or after them as rows.
+///
+/// Building checks that every value is a finite number: the validation gate runs it,
+/// so an example that passes the gate has a walk.
+struct StepBuilder {
+  typealias Line = StepDraft
 
   /// What a line of the walk is, to place document values on it.
   enum Key: Hashable {
@@ -22,7 +27,7 @@ struct WalkthroughBuilder {
     self.evaluation = evaluation
   }
 
-  mutating func build() throws -> [Line] {
+  mutating func build() throws -> (steps: [Step], rows: [Row]) {
     let start = evaluation.initialState
     try checkDefinitions(start)
     try addGivensAndForward(start)
@@ -35,10 +40,10 @@ struct WalkthroughBuilder {
   }
 
   /// Every `let` computes, or the error names its own line (not a line that uses it).
-  private func checkDefinitions(_ state: Evaluation.State) throws {
+  private func checkDefinitions(_ state: State) throws {
     for definition in example.definitions {
       do {
-        let value = try evaluation.value(of: .name(definition.name), in: state)
+        let value = try evaluation.value(of: DocumentTerm.name(definition.name), in: state)
         guard value.isFinite else { throw EvaluationError.notFinite(value) }
       } catch let error as EvaluationError {
         throw ExampleError(file: example.file, location: definition.location, message: "cannot compute '\(definition.name)': \(error)")
@@ -52,14 +57,14 @@ struct WalkthroughBuilder {
     for line in lines where !line.value.isFinite {
       let value = Readable.format(line.value)
       let text = Notation.ascii.render(line.quantity)
-      switch line.quantity {
+      switch line.quantity.leafValue {
       case .derivative(let of, let wrt):
-        let at = network.quantity(line.kind == .chainRule ? wrt : of)!.location
+        let at = try network.require(line.kind == .chainRule ? wrt : of).location
         let state = line.substitutions.map { "\(Notation.ascii.render($0.key)) = \(Readable.format($0.value))" }.sorted()
         let detail = state.isEmpty ? "" : " at " + state.joined(separator: ", ")
         throw ExampleError(file: example.file, location: at, message: "the derivative \(text) is not a finite number (\(value))\(detail)")
-      case .afterUpdate(.name(let name)):
-        let quantity = network.quantity(name)!
+      case .afterUpdate(.leaf(.name(let name))):
+        let quantity = try network.require(name)
         let next = try evaluation.updated(evaluation.initialState)
         let reason =
           quantity.role == .equation ? Diagnosis.nonFinite(try evaluation.pass(next).graph, in: quantity.range) : nil
@@ -80,10 +85,11 @@ struct WalkthroughBuilder {
 
   // MARK: The lines every walk has
 
-  private mutating func addGivensAndForward(_ state: Evaluation.State) throws {
+  private mutating func addGivensAndForward(_ state: State) throws {
     for leaf in example.leaves {
-      var line = Line(section: .setup, kind: .given, quantity: .name(leaf.name), substitutions: [:], value: leaf.value)
-      line.writtenAs = PrintedNumber(leaf.text) != nil ? leaf.text : nil
+      let line = Line(
+        section: .setup, kind: .given, quantity: .name(leaf.name), substitutions: [:], value: leaf.value,
+        writtenAs: PrintedNumber(leaf.text) != nil ? leaf.text : nil)
       append(line, key: .value(leaf.name))
     }
     // Quantities that read a target (directly or not) make up the loss.
@@ -94,7 +100,7 @@ struct WalkthroughBuilder {
     for quantity in network.quantities where quantity.role == .equation {
       let isLoss = readsTarget.isEmpty ? quantity.name == example.loss : quantity.inputs.contains(where: readsTarget.contains)
       if isLoss { readsTarget.insert(quantity.name) }
-      let formula = quantity.formula!
+      guard let formula = quantity.formula?.asDocumentExpression else { continue }
       let line = Line(
         section: isLoss ? .loss : .forward, kind: .value, quantity: .name(quantity.name), formula: formula,
         substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: state))
@@ -107,25 +113,26 @@ struct WalkthroughBuilder {
     for (line, key) in lossLines { append(line, key: key) }
   }
 
-  private mutating func addBackward(_ state: Evaluation.State) throws {
+  private mutating func addBackward(_ state: State) throws {
     let loss = example.loss
     let graph = try evaluation.pass(state).graph
     let upstream = ancestors(of: loss)
     let inScope = upstream.union([loss])
     let hasParameters = !example.parameters.isEmpty
     for name in backwardOrder(upstream: upstream) where name != loss {
-      let quantity = network.quantity(name)!
+      let quantity = try network.require(name)
       switch quantity.role {
       case .leaf(.rate): continue
       case .leaf(.input), .leaf(.target): if hasParameters { continue }
       default: break
       }
       let consumers = network.consumers(of: name).filter { inScope.contains($0.name) }
-      var terms: [Formula] = []
-      var substitutions: [Formula: Double] = [:]
+      var terms: [DocumentExpression] = []
+      var substitutions: [DocumentExpression: Double] = [:]
       for consumer in consumers {
         let local = try evaluation.localDerivatives(of: consumer.name, in: state)[name] ?? 0
-        let formula = Symbolic.derivative(of: consumer.formula!, withRespectTo: name, in: network)
+        guard let consumerFormula = consumer.formula else { continue }
+        let formula = Symbolic.derivative(of: consumerFormula, withRespectTo: name, in: network)
         let key = Key.local(consumer.name, name)
         append(
           Line(
@@ -153,36 +160,40 @@ struct WalkthroughBuilder {
     }
   }
 
-  private mutating func addUpdate(_ state: Evaluation.State) throws {
-    let rate = example.rate!.name
+  private mutating func addUpdate(_ state: State) throws {
+    guard let rateLeaf = example.rate else { return }
+    let rate = rateLeaf.name
     let graph = try evaluation.pass(state).graph
     let next = try evaluation.updated(state)
     // In the order the backward pass derived their gradients, as a lecture updates them.
     let derived = lines.compactMap { line -> String? in
-      if line.kind == .chainRule || line.kind == .localDerivative, case .derivative(example.loss, let name) = line.quantity { return name }
+      if line.kind == .chainRule || line.kind == .localDerivative, case .derivative(example.loss, let name)? = line.quantity.leafValue {
+        return name
+      }
       return nil
     }
     let parameters = example.parameters.sorted {
       (derived.firstIndex(of: $0.name) ?? Int.max, $0.location.line) < (derived.firstIndex(of: $1.name) ?? Int.max, $1.location.line)
     }
     for parameter in parameters {
-      let gradient = Formula.derivative(of: example.loss, withRespectTo: parameter.name)
-      let formula = Formula.name(parameter.name) - .name(rate) * gradient
+      let gradient = DocumentExpression.derivative(of: example.loss, withRespectTo: parameter.name)
+      let formula = DocumentExpression.name(parameter.name) - .name(rate) * gradient
       append(
         Line(
           section: .update, kind: .update, quantity: .afterUpdate(.name(parameter.name)), formula: formula,
           substitutions: [
-            .name(parameter.name): parameter.value, .name(rate): example.rate!.value,
-            gradient: graph.adjoints[network.quantity(parameter.name)!.node],
+            .name(parameter.name): parameter.value, .name(rate): rateLeaf.value,
+            gradient: graph.adjoints[try network.require(parameter.name).node],
           ],
           value: try evaluation.value(of: parameter.name, in: next), previousValue: parameter.value),
         key: .update(parameter.name))
     }
     let changed = Set(example.parameters.map(\.name)).union(example.equations.map(\.name))
     for quantity in network.quantities where quantity.role == .equation {
-      let formula = primed(quantity.formula!, changed)
-      var before: [Formula: Double] = [:]
-      for case .afterUpdate(.name(let name)) in try values(of: formula, in: state).keys {
+      guard let equation = quantity.formula else { continue }
+      let formula = primed(equation, changed)
+      var before: [DocumentExpression: Double] = [:]
+      for case .leaf(.afterUpdate(.leaf(.name(let name)))) in try values(of: formula, in: state).keys {
         before[.afterUpdate(.name(name))] = try evaluation.value(of: name, in: state)
       }
       append(
@@ -195,14 +206,8 @@ struct WalkthroughBuilder {
   }
 
   /// The formula with the names that the update changes written with a prime.
-  private func primed(_ formula: Formula, _ changed: Set<String>) -> Formula {
-    switch formula {
-    case .name(let name): changed.contains(name) ? .afterUpdate(formula) : formula
-    case .negate(let inner): .negate(primed(inner, changed))
-    case .binary(let op, let l, let r): .binary(op, primed(l, changed), primed(r, changed))
-    case .call(let f, let u): .call(f, primed(u, changed))
-    default: formula
-    }
+  private func primed(_ formula: Formula, _ changed: Set<String>) -> DocumentExpression {
+    formula.mapLeaves { name in changed.contains(name) ? .afterUpdate(.name(name)) : .name(name) }
   }
 
   /// The quantities the loss reads, directly or not.
@@ -210,7 +215,7 @@ struct WalkthroughBuilder {
     var seen = Set<String>()
     var stack = [name]
     while let next = stack.popLast() {
-      for input in network.quantity(next)!.inputs where seen.insert(input).inserted {
+      for input in network.quantity(next)?.inputs ?? [] where seen.insert(input).inserted {
         stack.append(input)
       }
     }
@@ -232,11 +237,12 @@ struct WalkthroughBuilder {
     while let name = stack.popLast() {
       order.append(name)
       var ready: [String] = []
-      for input in network.quantity(name)!.inputs where upstream.contains(input) {
-        waiting[input]! -= 1
+      for input in network.quantity(name)?.inputs ?? [] where upstream.contains(input) {
+        waiting[input, default: 0] -= 1
         if waiting[input] == 0 { ready.append(input) }
       }
-      let leavesFirst = ready.filter { network.quantity($0)!.role != .equation } + ready.filter { network.quantity($0)!.role == .equation }
+      let isEquation = { (name: String) in network.quantity(name)?.role == .equation }
+      let leavesFirst = ready.filter { !isEquation($0) } + ready.filter(isEquation)
       stack.append(contentsOf: leavesFirst.reversed())
     }
     return order

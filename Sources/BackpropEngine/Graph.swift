@@ -1,5 +1,3 @@
-import Foundation
-
 /// A scalar computation graph, stored as a tape: every node comes after its inputs.
 ///
 /// Because nodes are appended after their operands, the tape is already in
@@ -19,13 +17,8 @@ public struct Graph: Sendable {
   public enum Operation: Hashable, Sendable {
     /// A value set from outside: an input, a parameter or a constant.
     case leaf
-    case add, subtract, multiply, divide
-    /// `a^b` for any real `b`.
-    case power
-    case negate
-    /// The operand's value unchanged, so that a quantity defined as another has a node.
-    case identity
-    case function(Function)
+    /// An operator of the table applied to one or two operands.
+    case apply(Operator)
     /// Σ aᵢ·bᵢ over pairs of operands: a neuron's weighted sum in one node.
     /// ∂/∂aᵢ = bᵢ and ∂/∂bᵢ = aᵢ: its local derivatives are its operands' values.
     case dot
@@ -65,9 +58,10 @@ public struct Graph: Sendable {
   ///
   /// Its value is computed at once, so a graph built node by node needs no ``forward()``.
   @discardableResult
-  public mutating func apply(_ operation: Operation, _ a: Node, _ b: Node = -1) -> Node {
+  public mutating func apply(_ op: Operator, _ a: Node, _ b: Node = -1) -> Node {
     precondition(a >= 0 && a < count && b < count, "operands must already be on the tape")
-    let node = append(operation, Int32(a), Int32(b), 0)
+    precondition((b >= 0 ? 2 : 1) == op.arity, "an operator takes as many operands as its arity")
+    let node = append(.apply(op), Int32(a), Int32(b), 0)
     values[node] = evaluate(node)
     return node
   }
@@ -106,20 +100,22 @@ public struct Graph: Sendable {
   /// - Complexity: O(n) in the number of nodes.
   public mutating func forward() {
     let count = self.count
-    operations.withUnsafeBufferPointer { operations in
-      operands.withUnsafeBufferPointer { operands in
-        values.withUnsafeMutableBufferPointer { v in
-          for node in 0..<count {
-            let operation = operations[node]
-            if operation == .leaf { continue }
-            let (a, b) = operands[node]
-            if operation == .dot {
-              var sum = 0.0
-              for i in Int(a)..<Int(a + b) { sum += v[Int(pairs[2 * i])] * v[Int(pairs[2 * i + 1])] }
-              v[node] = sum
-              continue
+    Operator.table.withUnsafeBufferPointer { table in
+      operations.withUnsafeBufferPointer { operations in
+        operands.withUnsafeBufferPointer { operands in
+          values.withUnsafeMutableBufferPointer { v in
+            for node in 0..<count {
+              let (a, b) = operands[node]
+              switch operations[node] {
+              case .leaf: continue
+              case .dot:
+                var sum = 0.0
+                for i in Int(a)..<Int(a + b) { sum += v[Int(pairs[2 * i])] * v[Int(pairs[2 * i + 1])] }
+                v[node] = sum
+              case .apply(let op):
+                v[node] = table[op.index].value(v[Int(a)], b >= 0 ? v[Int(b)] : 0)
+              }
             }
-            v[node] = Self.value(operation, a >= 0 ? v[Int(a)] : 0, b >= 0 ? v[Int(b)] : 0)
           }
         }
       }
@@ -128,56 +124,22 @@ public struct Graph: Sendable {
 
   private func evaluate(_ node: Node) -> Double {
     let (a, b) = operands[node]
-    if operations[node] == .leaf { return values[node] }
-    if operations[node] == .dot {
+    switch operations[node] {
+    case .leaf: return values[node]
+    case .dot:
       var sum = 0.0
       for i in Int(a)..<Int(a + b) { sum += values[Int(pairs[2 * i])] * values[Int(pairs[2 * i + 1])] }
       return sum
+    case .apply(let op): return op.definition.value(values[Int(a)], b >= 0 ? values[Int(b)] : 0)
     }
-    return Self.value(operations[node], a >= 0 ? values[Int(a)] : 0, b >= 0 ? values[Int(b)] : 0)
   }
 
   /// ∂node/∂operand for both operands, from the current values (not for a dot node:
   /// see ``contributions(of:)``).
   func localDerivative(of node: Node) -> (Double, Double) {
+    guard case .apply(let op) = operations[node] else { return (0, 0) }
     let (a, b) = operands[node]
-    if operations[node] == .leaf || operations[node] == .dot { return (0, 0) }
-    return Self.localDerivatives(operations[node], a >= 0 ? values[Int(a)] : 0, b >= 0 ? values[Int(b)] : 0, value: values[node])
-  }
-
-  /// An operation's value from its operands' values `x` and `y`.
-  @inline(__always)
-  static func value(_ operation: Operation, _ x: Double, _ y: Double) -> Double {
-    switch operation {
-    case .leaf: .nan
-    case .add: x + y
-    case .subtract: x - y
-    case .multiply: x * y
-    case .divide: x / y
-    case .power: Power.value(x, y)
-    case .negate: -x
-    case .identity: x
-    case .function(let f): f.value(at: x)
-    case .dot: .nan
-    }
-  }
-
-  /// An operation's local derivatives ∂node/∂x and ∂node/∂y, given its `value`:
-  /// the rule of each operation, next to it.
-  @inline(__always)
-  static func localDerivatives(_ operation: Operation, _ x: Double, _ y: Double, value: Double) -> (Double, Double) {
-    switch operation {
-    case .leaf: (0, 0)
-    case .add: (1, 1)  // ∂(a + b)/∂a = 1, ∂(a + b)/∂b = 1
-    case .subtract: (1, -1)  // ∂(a − b)/∂a = 1, ∂(a − b)/∂b = −1
-    case .multiply: (y, x)  // ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
-    case .divide: (1 / y, -x / (y * y))  // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
-    case .power: Power.derivatives(x, y, value: value)  // b·a^(b−1), a^b·ln a
-    case .negate: (-1, 0)  // ∂(−a)/∂a = −1
-    case .identity: (1, 0)
-    case .function(let f): (f.derivative(at: x, value: value), 0)  // the function's own rule
-    case .dot: (0, 0)  // per pair: ∂/∂aᵢ = bᵢ, ∂/∂bᵢ = aᵢ (see `contributions(of:)`)
-    }
+    return op.definition.localDerivatives(values[Int(a)], b >= 0 ? values[Int(b)] : 0, values[node])
   }
 
   /// Reverse-mode differentiation of `root`: every node's adjoint ∂root/∂node.
@@ -186,34 +148,36 @@ public struct Graph: Sendable {
   public mutating func backward(from root: Node) {
     precondition(root >= 0 && root < count, "the root must be on the tape")
     let count = self.count
-    operations.withUnsafeBufferPointer { operations in
-      operands.withUnsafeBufferPointer { operands in
-        values.withUnsafeBufferPointer { v in
-          localDerivatives.withUnsafeMutableBufferPointer { locals in
-            adjoints.withUnsafeMutableBufferPointer { adjoints in
-              for node in 0..<count { adjoints[node] = 0 }
-              adjoints[root] = 1
-              for node in stride(from: root, through: 0, by: -1) {
-                let operation = operations[node]
-                if operation == .leaf { continue }
-                let (a, b) = operands[node]
-                if operation == .dot {
-                  let adjoint = adjoints[node]
-                  if adjoint == 0 { continue }
-                  for i in Int(a)..<Int(a + b) {
-                    let p = Int(pairs[2 * i])
-                    let q = Int(pairs[2 * i + 1])
-                    adjoints[p] += adjoint * v[q]
-                    adjoints[q] += adjoint * v[p]
+    Operator.table.withUnsafeBufferPointer { table in
+      operations.withUnsafeBufferPointer { operations in
+        operands.withUnsafeBufferPointer { operands in
+          values.withUnsafeBufferPointer { v in
+            localDerivatives.withUnsafeMutableBufferPointer { locals in
+              adjoints.withUnsafeMutableBufferPointer { adjoints in
+                for node in 0..<count { adjoints[node] = 0 }
+                adjoints[root] = 1
+                for node in stride(from: root, through: 0, by: -1) {
+                  let (a, b) = operands[node]
+                  switch operations[node] {
+                  case .leaf: continue
+                  case .dot:
+                    let adjoint = adjoints[node]
+                    if adjoint == 0 { continue }
+                    for i in Int(a)..<Int(a + b) {
+                      let p = Int(pairs[2 * i])
+                      let q = Int(pairs[2 * i + 1])
+                      adjoints[p] += adjoint * v[q]
+                      adjoints[q] += adjoint * v[p]
+                    }
+                  case .apply(let op):
+                    let local = table[op.index].localDerivatives(v[Int(a)], b >= 0 ? v[Int(b)] : 0, v[node])
+                    locals[node] = local
+                    let adjoint = adjoints[node]
+                    if adjoint == 0 { continue }
+                    adjoints[Int(a)] += adjoint * local.0
+                    if b >= 0 { adjoints[Int(b)] += adjoint * local.1 }
                   }
-                  continue
                 }
-                let local = Self.localDerivatives(operation, a >= 0 ? v[Int(a)] : 0, b >= 0 ? v[Int(b)] : 0, value: v[node])
-                locals[node] = local
-                let adjoint = adjoints[node]
-                if adjoint == 0 { continue }
-                if a >= 0 { adjoints[Int(a)] += adjoint * local.0 }
-                if b >= 0 { adjoints[Int(b)] += adjoint * local.1 }
               }
             }
           }
@@ -261,23 +225,5 @@ public struct Graph: Sendable {
       let local = localDerivative(of: node)
       return [(Int(a), local.0), (Int(b), local.1)].filter { $0.0 >= 0 }
     }
-  }
-}
-
-/// `a^b` and its partial derivatives, the one operation whose rule depends on its operands.
-enum Power {
-  static func value(_ a: Double, _ b: Double) -> Double {
-    if b == 2 { return a * a }
-    if b == 1 { return a }
-    if b == 0 { return 1 }
-    return Foundation.pow(a, b)
-  }
-
-  /// ∂(a^b)/∂a = b·a^(b−1); ∂(a^b)/∂b = a^b·ln a, not defined for a < 0.
-  static func derivatives(_ a: Double, _ b: Double, value: Double) -> (Double, Double) {
-    let da = b == 0 ? 0 : (b == 2 ? 2 * a : b * Power.value(a, b - 1))
-    // a^b·ln a; at a = 0 the limit 0 (for b > 0); for a < 0 there is none.
-    let db = a > 0 ? value * Foundation.log(a) : (a == 0 && b > 0 ? 0 : .nan)
-    return (da, db)
   }
 }

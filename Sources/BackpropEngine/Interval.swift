@@ -19,11 +19,6 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
   /// A single number.
   public init(_ value: Double) { self.init(value, value) }
 
-  /// The numbers that round to `printed`: printed ± half a unit in its last digit.
-  public init(printed: PrintedNumber) {
-    self.init(printed.value - printed.unit / 2, printed.value + printed.unit / 2)
-  }
-
   public static let everything = Interval(-.infinity, .infinity)
 
   public var isPoint: Bool { low == high }
@@ -70,7 +65,7 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
       let n = Int(b.low)
       if n == 0 { return Interval(1) }
       if n < 0 { return Interval(1) / power(Interval(Double(-n))) }
-      let ends = [Power.value(low, b.low), Power.value(high, b.low)]
+      let ends = [Operator.power.definition.value(low, b.low), Operator.power.definition.value(high, b.low)]
       var result = Interval(ends.min()!, ends.max()!)
       // An even power of a range across zero reaches down to zero.
       if n % 2 == 0, low < 0, high > 0 { result.low = 0 }
@@ -81,40 +76,13 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     return Interval(corners.min()!, corners.max()!).widened()
   }
 
-  /// f over the range: every function here is monotonic on its domain except abs.
-  public func applying(_ function: Function) -> Interval {
-    switch function {
-    case .abs:
-      if low >= 0 { return self }
-      if high <= 0 { return Interval(-high, -low) }
-      return Interval(0, Swift.max(-low, high))
-    case .log, .sqrt:
-      guard low >= 0 else { return .everything }
-      return Interval(function.value(at: low), function.value(at: high)).widened()
-    default:
-      return Interval(function.value(at: low), function.value(at: high)).widened()
-    }
+  /// The range of a function that does not decrease: [f(low), f(high)], widened.
+  public func increasing(_ f: (Double) -> Double) -> Interval {
+    Interval(f(low), f(high)).widened()
   }
 
-  /// The value of `formula` with each leaf's range given by `leaf`.
-  static func evaluate(_ formula: Formula, leaf: (Formula) throws -> Interval) rethrows -> Interval {
-    switch formula {
-    case .number(let value, _): return Interval(value)
-    case .negate(let inner): return -(try evaluate(inner, leaf: leaf))
-    case .binary(let op, let l, let r):
-      let a = try evaluate(l, leaf: leaf)
-      let b = try evaluate(r, leaf: leaf)
-      switch op {
-      case .add: return a + b
-      case .subtract: return a - b
-      case .multiply: return a * b
-      case .divide: return a / b
-      case .power: return a.power(b)
-      }
-    case .call(let function, let argument):
-      return try evaluate(argument, leaf: leaf).applying(function)
-    case .name, .derivative, .afterUpdate, .afterTraining, .substituting:
-      return try leaf(formula)
-    }
+  /// The range of a function that does not increase: [f(high), f(low)], widened.
+  public func decreasing(_ f: (Double) -> Double) -> Interval {
+    Interval(f(high), f(low)).widened()
   }
 }

@@ -1,0 +1,51 @@
+import BackpropEngine
+
+extension Walkthrough {
+  /// One row of a walk read together: its step, the document's value, the value a
+  /// person's rounding gives, and the cause of a difference. Built, never changed.
+  public struct Line: Sendable {
+    public let id: Row.ID
+    public let step: Step
+    /// What the document printed for it, if it did.
+    public let document: Example.DocumentValue?
+    /// Whether the line repeats an earlier line's step for another place the document
+    /// printed the same value.
+    public let repeatsLine: Bool
+    /// The value shown: exact, or as rounded by hand.
+    public let value: Double
+    /// The value of each leaf of the formula, exact or as rounded by hand.
+    public let substitutions: [DocumentExpression: Double]
+    /// Decimals to show at least (the hand-rounding mode's N).
+    public let decimals: Int
+    /// For a given: the value as the file writes it (`0.10`), when it is shown as such.
+    public let writtenAs: String?
+    /// Why the document's value differs, when it does.
+    public let explanation: Explanation?
+
+    init(row: Row, in validated: ValidatedExample, rounded: [Step.ID: HandRounding.Rounded], decimals: Int, explanation: Explanation?) {
+      let step = validated.step(row.step)
+      self.id = row.id
+      self.step = step
+      self.document = row.document
+      self.repeatsLine = row.isRepeat
+      let rounding = rounded[step.id]
+      self.value = rounding?.value ?? step.value
+      self.substitutions = rounding?.substitutions ?? step.substitutions
+      self.decimals = decimals
+      self.writtenAs = value == step.value ? step.writtenAs : nil
+      self.explanation = explanation
+    }
+
+    public var section: Section { step.section }
+    public var kind: Kind { step.kind }
+    public var quantity: DocumentExpression { step.quantity }
+    public var formula: DocumentExpression? { step.formula }
+    public var previousValue: Double? { step.previousValue }
+    public var previousSubstitutions: [DocumentExpression: Double] { step.previousSubstitutions }
+
+    /// `agree` when the value rounds to what the document printed.
+    public var verdict: Verdict? {
+      document.map { Verdict(printed: $0.printed, exact: value) }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+extension Expression {
+  /// The value, with each leaf's value from `leaf`.
+  ///
+  /// Recursion is bounded by the depth limit of whoever built the expression (the
+  /// example parser allows 256 levels).
+  public func value(leaf: (Leaf) throws -> Double) rethrows -> Double {
+    switch self {
+    case .number(let value, _): return value
+    case .leaf(let name): return try leaf(name)
+    case .apply(let op, let operands):
+      let x = try operands[0].value(leaf: leaf)
+      let y = operands.count > 1 ? try operands[1].value(leaf: leaf) : 0
+      return op.definition.value(x, y)
+    }
+  }
+
+  /// The value of an expression of numbers alone, or `nil` if it has a leaf.
+  public var constantValue: Double? {
+    try? value { _ in throw NotConstantError() }
+  }
+
+  /// A range containing the value for every choice of each leaf within its range.
+  public func interval(leaf: (Leaf) throws -> Interval) rethrows -> Interval {
+    switch self {
+    case .number(let value, _): return Interval(value)
+    case .leaf(let name): return try leaf(name)
+    case .apply(let op, let operands):
+      let x = try operands[0].interval(leaf: leaf)
+      let y = operands.count > 1 ? try operands[1].interval(leaf: leaf) : Interval(0)
+      return op.definition.interval(x, y)
+    }
+  }
+}
+
+/// Thrown inside ``Expression/constantValue`` at the first leaf.
+private struct NotConstantError: Error {}
