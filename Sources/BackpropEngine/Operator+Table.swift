@@ -145,5 +145,31 @@ extension Operator {
     function("step", value: { $0 > 0 ? 1 : 0 }, derivative: { _, _ in 0 }, rule: { _, _ in .zero }),
     // sign(u) = 1, 0 or −1: the derivative of abs; sign'(u) = 0.
     function("sign", value: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, derivative: { _, _ in 0 }, rule: { _, _ in .zero }),
+    // softplus(u) = ln(1 + e^u), computed as max(u, 0) + ln(1 + e^(−|u|)) so that it never
+    // overflows; softplus'(u) = σ(u).
+    function(
+      "softplus", value: { u in Swift.max(u, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(u))) },
+      derivative: { u, _ in u >= 0 ? 1 / (1 + Foundation.exp(-u)) : Foundation.exp(u) / (1 + Foundation.exp(u)) },
+      rule: { u, _ in .apply(.named("sigmoid")!, [u]) }, range: (0, .infinity)),
+    // max(a, b); ∂/∂a = 1 where a > b, else 0, and ∂/∂b = 1 − ∂/∂a (a tie goes to b).
+    Definition(
+      name: "max", spellings: ["max"], arity: 2, form: .function(unicode: nil),
+      value: { a, b in Swift.max(a, b) },
+      localDerivatives: { a, b, _ in a > b ? (1, 0) : (0, 1) },
+      interval: { a, b in Interval(Swift.max(a.low, b.low), Swift.max(a.high, b.high)) },
+      differential: { u, du in
+        let a = T.apply(.named("step")!, [u[0] - u[1]])
+        return a * du[0] + (.one - a) * du[1]
+      }),
+    // min(a, b); ∂/∂a = 1 where a < b, else 0, and ∂/∂b = 1 − ∂/∂a (a tie goes to b).
+    Definition(
+      name: "min", spellings: ["min"], arity: 2, form: .function(unicode: nil),
+      value: { a, b in Swift.min(a, b) },
+      localDerivatives: { a, b, _ in a < b ? (1, 0) : (0, 1) },
+      interval: { a, b in Interval(Swift.min(a.low, b.low), Swift.min(a.high, b.high)) },
+      differential: { u, du in
+        let a = T.apply(.named("step")!, [u[1] - u[0]])
+        return a * du[0] + (.one - a) * du[1]
+      }),
   ]
 }
