@@ -31,13 +31,13 @@ struct ExpressionParser {
   /// How deeply parentheses and operators may nest; deeper is an error, not a crash.
   static let maximumDepth = 256
 
-  private let tokens: [Token]
-  private var index = 0
-  private let scope: Scope
-  private let endLocation: SourceLocation
-  private var depth = 0
+  let tokens: [Token]
+  var index = 0
+  let scope: Scope
+  let endLocation: SourceLocation
+  var depth = 0
   /// Operations built so far; a formula has at most ``maximumOperations``.
-  private var operations = 0
+  var operations = 0
   static let maximumOperations = 2000
 
   init(tokens: [Token], scope: Scope, endLocation: SourceLocation) {
@@ -58,7 +58,7 @@ struct ExpressionParser {
   }
 
   /// Long chains such as `a + a + ... + a` nest without parentheses; bound them too.
-  private static func checkDepth(of expression: DocumentExpression, at location: SourceLocation) throws {
+  static func checkDepth(of expression: DocumentExpression, at location: SourceLocation) throws {
     var stack: [(DocumentExpression, Int)] = [(expression, 1)]
     while let (node, level) = stack.popLast() {
       if level > maximumDepth * 4 {
@@ -77,10 +77,10 @@ struct ExpressionParser {
     }
   }
 
-  private var peek: Token? { index < tokens.count ? tokens[index] : nil }
-  private var location: SourceLocation { peek?.location ?? endLocation }
+  var peek: Token? { index < tokens.count ? tokens[index] : nil }
+  var location: SourceLocation { peek?.location ?? endLocation }
 
-  private mutating func take(_ symbol: Character) -> Bool {
+  mutating func take(_ symbol: Character) -> Bool {
     if peek?.kind == .symbol(symbol) {
       index += 1
       return true
@@ -88,7 +88,7 @@ struct ExpressionParser {
     return false
   }
 
-  private mutating func expect(_ symbol: Character, _ context: String) throws {
+  mutating func expect(_ symbol: Character, _ context: String) throws {
     guard take(symbol) else {
       throw LocatedError(location, "expected '\(symbol)' \(context), found \(peek?.kind.described ?? "the end of the line")")
     }
@@ -96,14 +96,14 @@ struct ExpressionParser {
 
   /// Counts one more operation, and stops a formula too long to be hand-written
   /// before it is built (a tree 100,000 deep would overflow the stack when freed).
-  private mutating func built() throws {
+  mutating func built() throws {
     operations += 1
     if operations > Self.maximumOperations {
       throw LocatedError(location, "the expression is too long (more than \(Self.maximumOperations) operations)")
     }
   }
 
-  private mutating func nested<T>(_ body: (inout Self) throws -> T) throws -> T {
+  mutating func nested<T>(_ body: (inout Self) throws -> T) throws -> T {
     depth += 1
     defer { depth -= 1 }
     if depth > Self.maximumDepth {
@@ -124,7 +124,7 @@ struct ExpressionParser {
   }
 
   /// The infix operator of the table at `precedence` that the next token spells, taken.
-  private mutating func takeInfix(precedence: Int) -> Operator? {
+  mutating func takeInfix(precedence: Int) -> Operator? {
     guard let token = peek, case .symbol(let symbol) = token.kind, let op = Operator.infix(symbol),
       case .infix(_, _, let p, _, _) = op.form, p == precedence
     else { return nil }
@@ -132,7 +132,7 @@ struct ExpressionParser {
     return op
   }
 
-  private mutating func parseProduct() throws -> DocumentExpression {
+  mutating func parseProduct() throws -> DocumentExpression {
     var result = try parseUnary()
     while true {
       if let op = takeInfix(precedence: 2) {
@@ -148,7 +148,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseUnary() throws -> DocumentExpression {
+  mutating func parseUnary() throws -> DocumentExpression {
     try nested { parser in
       if case .symbol(let symbol)? = parser.peek?.kind, let op = Operator.prefix(symbol) {
         parser.index += 1
@@ -161,7 +161,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parsePostfix() throws -> DocumentExpression {
+  mutating func parsePostfix() throws -> DocumentExpression {
     var result = try parsePrimary()
     while let token = peek {
       if [.symbol("'"), .symbol("@"), .symbol("[")].contains(token.kind) { try built() }
@@ -184,14 +184,14 @@ struct ExpressionParser {
     return result
   }
 
-  private func requireStates(_ token: Token, _ what: String) throws {
+  func requireStates(_ token: Token, _ what: String) throws {
     guard scope.allowsStates else {
       let name = what == "'" ? "a prime (')" : what
       throw LocatedError(token.location, "\(name) is for document values and 'let' lines, not forward equations")
     }
   }
 
-  private mutating func parseTraining() throws -> DocumentTerm.Training {
+  mutating func parseTraining() throws -> DocumentTerm.Training {
     guard let token = peek else {
       throw LocatedError(location, "expected a number of steps or 'converged' after '@'")
     }
@@ -210,7 +210,7 @@ struct ExpressionParser {
     }
   }
 
-  private mutating func parseAssignments() throws -> [DocumentTerm.Assignment] {
+  mutating func parseAssignments() throws -> [DocumentTerm.Assignment] {
     var assignments: [DocumentTerm.Assignment] = []
     repeat {
       guard let token = peek, case .identifier(let name) = token.kind else {
@@ -237,7 +237,7 @@ struct ExpressionParser {
     return assignments
   }
 
-  private mutating func parsePrimary() throws -> DocumentExpression {
+  mutating func parsePrimary() throws -> DocumentExpression {
     guard let token = peek else {
       throw LocatedError(location, "expected a number, a name or '(', found the end of the line")
     }
@@ -285,109 +285,5 @@ struct ExpressionParser {
     default:
       throw LocatedError(token.location, "expected a number, a name or '(', found \(token.kind.described)")
     }
-  }
-
-  /// `∂A/∂B`.
-  private mutating func parseDerivative() throws -> DocumentExpression {
-    try requireStates(tokens[index], "a derivative")
-    index += 1
-    let of = try derivativeName()
-    try expect("/", "in a derivative ∂A/∂B")
-    guard peek?.kind == .partial else {
-      throw LocatedError(location, "expected '∂' after '/' in a derivative ∂A/∂B")
-    }
-    index += 1
-    let withRespectTo = try derivativeName()
-    return .derivative(of: of, withRespectTo: withRespectTo)
-  }
-
-  private mutating func derivativeName() throws -> String {
-    guard let token = peek, case .identifier(let name) = token.kind else {
-      throw LocatedError(location, "expected a quantity after '∂'")
-    }
-    guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
-    index += 1
-    return name
-  }
-
-  /// `dA/dB`, when A and B are quantities and `dA`, `dB` are not names themselves.
-  private mutating func parseDerivativeSpelledWithD() throws -> DocumentExpression? {
-    guard scope.allowsStates, index + 2 < tokens.count,
-      case .identifier(let top) = tokens[index].kind,
-      tokens[index + 1].kind == .symbol("/"),
-      case .identifier(let bottom) = tokens[index + 2].kind,
-      let of = quantity(spelledWithD: top), let withRespectTo = quantity(spelledWithD: bottom)
-    else { return nil }
-    index += 3
-    return .derivative(of: of, withRespectTo: withRespectTo)
-  }
-
-  /// `dL/dq` with L a quantity and q not: name q, not `dL`.
-  private func misspeltDerivative() -> LocatedError? {
-    guard index + 1 < tokens.count, case .identifier(let top) = tokens[index].kind, tokens[index + 1].kind == .symbol("/"),
-      quantity(spelledWithD: top) != nil
-    else { return nil }
-    guard index + 2 < tokens.count, case .identifier(let bottom) = tokens[index + 2].kind, bottom.hasPrefix("d"), bottom.count > 1 else {
-      return LocatedError(
-        index + 2 < tokens.count ? tokens[index + 2].location : endLocation, "expected dNAME after '/' in the derivative \(top)/d...")
-    }
-    let name = String(bottom.dropFirst())
-    let at = tokens[index + 2].location
-    return unknownName(name, at: SourceLocation(line: at.line, column: at.column + 1))
-  }
-
-  private func quantity(spelledWithD word: String) -> String? {
-    guard word.hasPrefix("d"), !scope.quantities.contains(word), !scope.lets.contains(word) else { return nil }
-    let name = String(word.dropFirst())
-    return scope.quantities.contains(name) ? name : nil
-  }
-
-  private func unknownName(_ name: String, at location: SourceLocation) -> LocatedError {
-    let known = scope.allowsStates ? scope.quantities.union(scope.lets) : scope.quantities
-    var message = "unknown name '\(name)'"
-    if let suggestion = Suggestion.closest(to: name, among: known) {
-      message += "; did you mean '\(suggestion)'?"
-    } else if name.hasPrefix("d"), scope.quantities.contains(String(name.dropFirst())) {
-      message += "; a derivative is written dA/dB"
-    }
-    return LocatedError(location, message)
-  }
-}
-
-extension Token.Kind {
-  var described: String {
-    switch self {
-    case .number(_, let text): "number \(text)"
-    case .identifier(let name): "'\(name)'"
-    case .partial: "'∂'"
-    case .symbol("'"): "a prime (')"
-    case .symbol(let c): "'\(c)'"
-    }
-  }
-}
-
-/// The nearest known name to a misspelt one, for "did you mean".
-enum Suggestion {
-  static func closest(to name: String, among candidates: Set<String>) -> String? {
-    let scored = candidates.map { ($0, distance(name, $0)) }
-      .filter { $0.1 <= max(1, name.count / 3) && $0.1 < name.count }
-    return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
-  }
-
-  /// Levenshtein distance, for short names only.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.prefix(64))
-    let b = Array(b.prefix(64))
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 }

@@ -1,21 +1,5 @@
 import BackpropEngine
 
-/// A token of one line of an example file.
-struct Token: Equatable {
-  enum Kind: Equatable {
-    case number(Double, text: String)
-    /// A name, in its ASCII spelling (`ŷ` reads as `yhat`, `α` as `alpha`).
-    case identifier(String)
-    /// `∂`, which starts a derivative.
-    case partial
-    /// One of `+ - * / ^ ( ) [ ] , = ' @ :`.
-    case symbol(Character)
-  }
-
-  var kind: Kind
-  var location: SourceLocation
-}
-
 /// Splits one line into tokens, reading Unicode spellings as their ASCII forms.
 enum Lexer {
   /// Subscript digits, read as digits: `w₁` is `w1`.
@@ -120,30 +104,5 @@ enum Lexer {
 
   static func isIdentifierPart(_ c: Character) -> Bool {
     c == "_" || c.isLetter || (c.isASCII && c.isNumber) || c.isSubscriptDigit
-  }
-}
-
-extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
-
-  var isSubscriptDigit: Bool { unicodeScalars.allSatisfy { (0x2080...0x2089).contains($0.value) } }
-
-  /// The character, or its code point when it would not show (a control character).
-  var printable: String {
-    let scalar = unicodeScalars.first!
-    let invisible: [Unicode.GeneralCategory] = [
-      .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .unassigned, .privateUse,
-    ]
-    if invisible.contains(scalar.properties.generalCategory) || scalar.value == 0xFFFD || unicodeScalars.count > 1 && !isLetter {
-      return "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-    }
-    return String(self)
-  }
-}
-
-extension String {
-  /// The text with zeros before it up to `width` characters (for code points: `00B5`).
-  public func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

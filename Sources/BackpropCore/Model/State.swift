@@ -1,9 +1,3 @@
-/// Identifies one leaf of a ``Network``: an input, target, parameter, constant or the
-/// learning rate. Only the network issues them, one per leaf.
-public struct LeafID: Hashable, Sendable {
-  let index: Int
-}
-
 /// The values of a network's leaves: the example's own values, or those after an
 /// update, after training, or with some leaves set to other values.
 ///

@@ -1,16 +1,3 @@
-/// A place in an example file: 1-based line and column (in characters).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
-
-  public init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
-  }
-
-  public var description: String { "\(line):\(column)" }
-}
-
 /// What is wrong with an example, and where.
 ///
 /// Every problem with an example file, from a stray character to a cycle or a
@@ -28,15 +15,4 @@ public struct ExampleError: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// `file:line:column: message`, the form compilers use.
   public var description: String { "\(file):\(location): \(message)" }
-}
-
-/// An error found before the file name is known; the parser adds it.
-struct LocatedError: Error {
-  var location: SourceLocation
-  var message: String
-
-  init(_ location: SourceLocation, _ message: String) {
-    self.location = location
-    self.message = message
-  }
 }
