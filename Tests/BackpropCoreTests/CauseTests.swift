@@ -30,7 +30,7 @@ import Testing
     var result: [String: (Explanation.Cause, String?)] = [:]
     for line in walkthrough.lines {
       guard let explanation = line.explanation else { continue }
-      let origin = explanation.origin.map { Notation.ascii.render(walkthrough.lines[$0].quantity) }
+      let origin = explanation.origin.map { Notation.ascii.render(walkthrough.line($0).quantity) }
       result[Notation.ascii.render(line.quantity)] = (explanation.cause, origin)
     }
     return result
@@ -144,7 +144,7 @@ import Testing
     #expect(causes["dL/dw"]?.cause == .rounding)
     // 0.3 + 1 · 0.14 = 0.44 from the student's −0.14, which differs: carried.
     #expect(causes["w'"]?.cause == .carried)
-    #expect(causes["w'"]?.origin.map { Notation.ascii.render(walkthrough.lines[$0].quantity) } == "dL/dw")
+    #expect(causes["w'"]?.origin.map { Notation.ascii.render(walkthrough.line($0).quantity) } == "dL/dw")
     #expect(causes.count == 2)
   }
 

@@ -4,7 +4,9 @@ import Testing
 
 /// Formulas printed the way a lecture writes them, and their local derivatives.
 @Suite struct NotationTests {
-  func formula(_ text: String, names: Set<String> = ["x", "y", "yhat", "w1", "w2", "h", "z", "a", "L", "alpha"]) throws -> Formula {
+  func expression(_ text: String, names: Set<String> = ["x", "y", "yhat", "w1", "w2", "h", "z", "a", "L", "alpha"]) throws
+    -> DocumentExpression
+  {
     try ExpressionParser.parse(
       try Lexer.tokens(in: Substring(text), lineNumber: 1), scope: .init(quantities: names, leaves: names, allowsStates: true),
       end: SourceLocation(line: 1, column: text.count + 1))
@@ -22,14 +24,14 @@ import Testing
     ("x^(y + 1)", "x^(y + 1)", "x^(y + 1)"),
   ])
   func rendering(text: String, unicode: String, ascii: String) throws {
-    let f = try formula(text)
+    let f = try expression(text)
     #expect(Notation.unicode.render(f) == unicode)
     #expect(Notation.ascii.render(f) == ascii)
   }
 
   @Test func negativeNumbersAreBracketedWhereTheyFollowAnOperator() throws {
-    let f = try formula("w1 - alpha * dL/dw1")
-    let values: [Formula: String] = [.name("w1"): "2", .name("alpha"): "0.01", .derivative(of: "L", withRespectTo: "w1"): "-18"]
+    let f = try expression("w1 - alpha * dL/dw1")
+    let values: [DocumentExpression: String] = [.name("w1"): "2", .name("alpha"): "0.01", .derivative(of: "L", withRespectTo: "w1"): "-18"]
     #expect(Notation.unicode.render(f) { values[$0] } == "2 − 0.01 · (−18)")
   }
 
@@ -46,7 +48,8 @@ import Testing
     ("log(z)", "z", "1 / z"),
   ])
   func localDerivativeRules(text: String, name: String, expected: String) throws {
-    let derivative = Symbolic.derivative(of: try formula(text), withRespectTo: name)
+    let formula = try #require(try expression(text).forwardFormula)
+    let derivative = Symbolic.derivative(of: formula, withRespectTo: name)
     #expect(Notation.ascii.render(derivative) == expected)
   }
 

@@ -36,7 +36,7 @@ import Testing
     #expect(example.documentValues[0].printed.text == "-72")
     #expect(example.documentValues[0].note == "a note")
     #expect(example.documentValues[0].location == SourceLocation(line: 13, column: 5))
-    #expect(example.documentValues[1].expression == .substituting(.name("L"), [.init(name: "w2", value: .number(0.6, text: "0.6"))]))
+    #expect(example.documentValues[1].expression == .leaf(.substituting(.name("L"), [.init(name: "w2", value: .number(0.6, text: "0.6"))])))
   }
 
   @Test func unicodeSpellingsReadAsASCII() throws {
@@ -54,8 +54,8 @@ import Testing
     #expect(example.equations[0].name == "yhat")
     #expect(
       example.equations[0].formula
-        == .binary(.subtract, .call(.sigmoid, .binary(.multiply, .name("x"), .name("w1"))), .number(0.5, text: "½")))
-    #expect(example.equations[1].formula == .binary(.power, .name("yhat"), .number(2, text: "2")))
+        == .apply(.sigmoid, [.leaf("x") * .leaf("w1")]) - .number(0.5, text: "½"))
+    #expect(example.equations[1].formula == .leaf("yhat") ^ .number(2, text: "2"))
     #expect(example.documentValues[0].expression == .derivative(of: "L", withRespectTo: "yhat"))
   }
 

@@ -59,7 +59,7 @@ import Testing
   @Test func theLinearChainByHand() throws {
     // x = 2, w1 = 2, w2 = 0.5, y = 20, α = 0.01.
     let walkthrough = try Walkthrough(try #require(try BuiltinExamples.example(named: "simple-chain")))
-    func value(_ quantity: Formula) -> Double? {
+    func value(_ quantity: DocumentExpression) -> Double? {
       walkthrough.lines.first { $0.quantity == quantity && !$0.repeatsLine }?.value
     }
     #expect(value(.name("h")) == 4)
@@ -106,8 +106,9 @@ import Testing
     #expect(abs(try evaluation.value(of: "E_total", in: try evaluation.updated(start)) - 0.29102777) < 1e-8)
     // b1 and b2 are constants: the update leaves them alone.
     let next = try evaluation.updated(start)
-    for (i, leaf) in example.leaves.enumerated() where leaf.kind == .const {
-      #expect(next[i] == start[i])
+    for leaf in example.leaves where leaf.kind == .const {
+      let id = try evaluation.network.leaf(leaf.name)
+      #expect(next[id] == start[id])
     }
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import BackpropCore
+@testable import BackpropEngine
 
 /// The library's building blocks on the benchmark's workload, against micrograd.
 @Suite struct MLPTests {
