@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import BackpropCore
+import BackpropCore
+
+@testable import BackpropPresentation
 
 #if canImport(FoundationXML)
   import FoundationXML
