@@ -88,7 +88,8 @@ public enum Benchmarks {
       print(String(format: "  step %d loss %.12g", i + 1, loss))
     }
     print(
-      String(format: "engine: %.4f ms per step (median of %d runs, %d nodes)", graphRun.secondsPerStep * 1e3, options.repeats, graphRun.nodes)
+      String(
+        format: "engine: %.4f ms per step (median of %d runs, %d nodes)", graphRun.secondsPerStep * 1e3, options.repeats, graphRun.nodes)
     )
     print(
       String(

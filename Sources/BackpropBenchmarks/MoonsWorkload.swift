@@ -23,7 +23,9 @@ enum MoonsWorkload {
   static func initial(_ k: Int) -> Double { 0.5 * sin(Double(k + 1)) }
 
   /// The workload on the engine: returns the loss of each step and the seconds per step.
-  static func engine(_ options: BenchmarkOptions, data: [(x: [Double], y: Double)]) -> (losses: [Double], secondsPerStep: Double, nodes: Int) {
+  static func engine(_ options: BenchmarkOptions, data: [(x: [Double], y: Double)]) -> (
+    losses: [Double], secondsPerStep: Double, nodes: Int
+  ) {
     var graph = Graph()
     let mlp = MLP(sizes: [2, options.hidden, options.hidden, 1], activations: [.relu, .relu, nil], in: &graph, initial: initial)
     let loss = GradientDescent.meanHalfSquaredError(of: { x, g in mlp(x, in: &g)[0] }, data: data, in: &graph)

@@ -6,7 +6,9 @@ import Foundation
 enum WalkTimings {
   /// Each built-in example walked by the tool as a whole process: the median wall time
   /// of `runs` runs and the peak resident memory, from wait4's rusage.
-  static func run(tool: String, runs: Int = 15) throws(BenchmarkFailure) -> [(name: String, milliseconds: Double, peakMB: Double, inProcessMilliseconds: Double)] {
+  static func run(tool: String, runs: Int = 15) throws(BenchmarkFailure) -> [(
+    name: String, milliseconds: Double, peakMB: Double, inProcessMilliseconds: Double
+  )] {
     try BuiltinExamples.names.map { name throws(BenchmarkFailure) in
       var times: [Double] = []
       var peak = 0.0

@@ -1,7 +1,6 @@
+import BackpropCore
 import Foundation
 import Testing
-
-import BackpropCore
 
 @testable import BackpropPresentation
 
@@ -9,59 +8,8 @@ import BackpropCore
   import FoundationXML
 #endif
 
-/// Charts for slides: nice ticks, the right scale, well-formed SVG and tidy terminal lines.
+/// Charts for slides: the right scale and well-formed SVG.
 @Suite struct ChartTests {
-  // MARK: Ticks
-
-  @Test func linearTicksAreOneTwoTwoAndAHalfOrFiveTimesAPowerOfTen() {
-    // (1 − 0) / 5 = 0.2, itself nice.
-    #expect(Ticks.linear(0, 1) == [0, 0.2, 0.4, 0.6, 0.8, 1])
-    // 162 / 5 = 32.4, up to 50; the ticks cover 0...162.
-    #expect(Ticks.linear(0, 162) == [0, 50, 100, 150, 200])
-    // 10 / 4 = 2.5.
-    #expect(Ticks.linear(0, 10, count: 4) == [0, 2.5, 5, 7.5, 10])
-    // 6 / 5 = 1.2, up to 2; from the tick below −3 to the one above 3.
-    #expect(Ticks.linear(-3, 3) == [-4, -2, 0, 2, 4])
-    // 0.014 / 5 = 0.0028, up to 0.005: 0.01 ≤ 0.013 and 0.03 ≥ 0.027.
-    #expect(Ticks.linear(0.013, 0.027) == [0.01, 0.015, 0.02, 0.025, 0.03])
-    // The doubles nearest the decimals, not 3 × 0.1 = 0.30000000000000004.
-    #expect(Ticks.linear(0, 0.3, count: 3) == [0, 0.1, 0.2, 0.3])
-    #expect(Ticks.linear(1, 0) == Ticks.linear(0, 1))
-  }
-
-  @Test func aRangeOfOneNumberIsWidened() {
-    // 5 ± 0.5, step 1 / 5 = 0.2, from 4.4 ≤ 4.5 to 5.6 ≥ 5.5.
-    #expect(Ticks.linear(5, 5) == [4.4, 4.6, 4.8, 5, 5.2, 5.4, 5.6])
-    // 0 ± 1, step 2 / 5 = 0.4, up to 0.5.
-    #expect(Ticks.linear(0, 0) == [-1, -0.5, 0, 0.5, 1])
-  }
-
-  @Test func rangesWithoutTicks() {
-    #expect(Ticks.linear(.nan, 1).isEmpty)
-    #expect(Ticks.linear(0, .infinity).isEmpty)
-    #expect(Ticks.logarithmic(0, 10).isEmpty)
-    #expect(Ticks.logarithmic(-1, 10).isEmpty)
-    #expect(Ticks.logarithmic(1, .infinity).isEmpty)
-  }
-
-  @Test func hugeRangesStayFinite() {
-    let ticks = Ticks.linear(-1e308, 1e308)
-    // 2e308 / 5 = 4e307, up to 5e307: −1e308, −5e307, 0, 5e307, 1e308.
-    #expect(ticks.count == 5)
-    #expect(ticks.allSatisfy { $0.isFinite })
-    #expect(ticks.contains(0))
-    #expect(Ticks.logarithmic(1e-300, 1e300).allSatisfy { $0 > 0 && $0.isFinite })
-  }
-
-  @Test func logarithmicTicksArePowersOfTenCoveringTheRange() {
-    #expect(Ticks.logarithmic(0.5, 162) == [0.1, 1, 10, 100, 1000])
-    #expect(Ticks.logarithmic(1, 1000) == [1, 10, 100, 1000])
-    #expect(Ticks.logarithmic(0.001, 0.01) == [0.001, 0.01])
-    // At least two.
-    #expect(Ticks.logarithmic(10, 10) == [10, 100])
-    #expect(Ticks.logarithmic(3, 4) == [1, 10])
-  }
-
   // MARK: Scales
 
   static func losses(_ values: [Double]) -> LineChart {
@@ -268,7 +216,7 @@ import BackpropCore
   }
 
   @Test func aContourChartHasItsTicksLegendAndPath() {
-    let chart = Self.bowl(path: [(-1.5, 1.5), (-0.75, 0.75), (0.5, -0.5)])
+    let chart = ChartTerminalTests.bowl(path: [(-1.5, 1.5), (-0.75, 0.75), (0.5, -0.5)])
     let parsed = Parsed(chart.svg())
     #expect(parsed.parses)
     #expect(parsed.numbersAreClean)
@@ -278,101 +226,5 @@ import BackpropCore
     for level in 1...7 { #expect(parsed.texts.contains(String(level))) }
     #expect(parsed.elements.contains { $0.name == "polyline" })
     #expect(parsed.elements.contains { $0.name == "path" })
-  }
-
-  // MARK: Terminal
-
-  /// The frame's lines: the top border, a line per plot row, the bottom border.
-  static func frame(_ lines: [String], ascii: Bool = false) -> [[Character]] {
-    guard let top = lines.firstIndex(where: { $0.contains(ascii ? "+-" : "┌") }) else { return [] }
-    return lines[top...].prefix { $0.hasSuffix(ascii ? "|" : "│") || $0.hasSuffix(ascii ? "+" : "┐") || $0.hasSuffix("┘") }
-      .map(Array.init)
-  }
-
-  @Test func terminalLinesHaveTheRequestedWidth() throws {
-    let chart = Self.losses(Self.descent)
-    for ascii in [false, true] {
-      let lines = chart.terminal(width: 40, height: 10, ascii: ascii)
-      let frame = Self.frame(lines, ascii: ascii)
-      // Top border, 10 rows, bottom border; each 40 cells between the borders.
-      #expect(frame.count == 12)
-      let margin = try #require(frame.first?.firstIndex(of: ascii ? "+" : "┌"))
-      for line in frame { #expect(line.count == margin + 1 + 40 + 1) }
-      #expect(lines.contains { $0.contains("loss") })  // the title
-      #expect(lines.contains { $0.contains("step") })
-      #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.contains("\u{1B}") })
-      if ascii {
-        #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } })
-      }
-    }
-  }
-
-  @Test func tinySizesAreRaisedToAMinimum() {
-    for chart in Self.awkwardLines {
-      let frame = Self.frame(chart.terminal(width: 0, height: -3))
-      #expect(frame.count == 3 + 2, "\(chart.title)")
-      #expect(Set(frame.map(\.count)).count == 1)
-    }
-    for chart in Self.awkwardSurfaces {
-      let lines = chart.terminal(width: 1, height: 1, ascii: true)
-      #expect(Self.frame(lines, ascii: true).count == 4 + 2, "\(chart.title)")
-      #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } })
-    }
-    #expect(Self.awkwardLines[0].terminal().contains { $0.contains("no data") })
-  }
-
-  /// f(w1, w2) = w1² + w2² on a 21 × 21 grid over [−2, 2]²: 0 in the middle, 8 at the corners.
-  static func bowl(path: [(x: Double, y: Double)]) -> ContourChart {
-    let axis = (0...20).map { -2 + 0.2 * Double($0) }
-    return ContourChart(
-      title: "bowl", xLabel: "w1", yLabel: "w2", xRange: -2...2, yRange: -2...2,
-      values: axis.map { w2 in axis.map { w1 in w1 * w1 + w2 * w2 } }, path: path)
-  }
-
-  @Test func theContourMarksTheStartAndEndOfThePath() throws {
-    let chart = Self.bowl(path: [(-1.5, 1.5), (-0.75, 0.75), (0.5, -0.5)])
-    for ascii in [false, true] {
-      let lines = chart.terminal(width: 60, height: 20, ascii: ascii)
-      let frame = Self.frame(lines, ascii: ascii)
-      #expect(frame.count == 22)
-      let left = try #require(frame.first?.firstIndex(of: ascii ? "+" : "┌")) + 1
-      func cell(_ column: Int, _ row: Int) -> Character { frame[1 + row][left + column] }
-      // (−1.5, 1.5) is 1/8 of the way across and 7/8 up: column ⌊0.125 · 60⌋ = 7, row ⌊0.125 · 20⌋ = 2.
-      #expect(cell(7, 2) == "S")
-      // (0.5, −0.5) is 5/8 across and 3/8 up: column ⌊0.625 · 60⌋ = 37, row ⌊0.625 · 20⌋ = 12.
-      #expect(cell(37, 12) == "E")
-      // (−0.75, 0.75): column ⌊0.3125 · 60⌋ = 18, row ⌊0.3125 · 20⌋ = 6.
-      #expect(cell(18, 6) == (ascii ? "O" : "●"))
-      // Low is light: next to the middle (about 0.03 of 8; the path crosses the middle) blank,
-      // a corner (about 7.5 of 8) the darkest shade.
-      #expect(cell(30, 9) == " ")
-      #expect(cell(0, 0) == (ascii ? "@" : "█"))
-      #expect(frame.allSatisfy { $0.count == left + 60 + 1 })
-      let legend = try #require(lines.last)
-      #expect(legend.contains("light = low (0), dark = high (8)"))
-      #expect(legend.contains("S start") && legend.contains("E end"))
-      if ascii {
-        #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } })
-      }
-    }
-  }
-
-  @Test func aPathLeavingTheMapIsClipped() throws {
-    // From inside at (−1.5, 0) out to (10, 0): drawn to the right edge, no end mark.
-    let lines = Self.bowl(path: [(-1.5, 0), (10, 0)]).terminal(width: 40, height: 10)
-    let frame = Self.frame(lines)
-    let left = try #require(frame.first?.firstIndex(of: "┌")) + 1
-    // y = 0 is halfway up: row ⌊0.5 · 10⌋ = 5; x = −1.5 is column ⌊0.125 · 40⌋ = 5.
-    let row = frame[1 + 5]
-    #expect(row[left + 5] == "S")
-    #expect(row[left + 39] == "·")
-    #expect(!frame.joined().contains("E"))
-  }
-
-  @Test func missingValuesAreShownAndSaid() {
-    let lines = Self.surface([[1, .nan], [2, 3]]).terminal()
-    #expect(lines.joined().contains("×"))
-    #expect(lines.last?.contains("× no value") == true)
-    #expect(Self.surface([[2, 2], [2, 2]]).terminal().last == "every value is 2")
   }
 }
