@@ -7,10 +7,15 @@ import Foundation
 /// Between the grid's points the function is read bilinearly. Low values are light
 /// and high values dark, in the terminal and in SVG alike.
 public struct ContourChart: Sendable {
+  /// The title, centred above the chart.
   public var title: String
+  /// The x axis's label.
   public var xLabel: String
+  /// The y axis's label.
   public var yLabel: String
+  /// The span of x the map covers.
   public var xRange: ClosedRange<Double>
+  /// The span of y the map covers.
   public var yRange: ClosedRange<Double>
   /// values[row][column]: row 0 is y = yRange.lowerBound, column 0 is x = xRange.lowerBound;
   /// rows and columns evenly spaced, at least 2 of each. Non-finite values are drawn grey
@@ -23,6 +28,7 @@ public struct ContourChart: Sendable {
   /// Logarithmic levels asked for when some value ≤ 0 fall back to linear.
   public var logarithmicLevels: Bool?
 
+  /// A map of `values` over `xRange` × `yRange`, with `path` drawn over it.
   public init(
     title: String, xLabel: String, yLabel: String, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
     values: [[Double]], path: [(x: Double, y: Double)], logarithmicLevels: Bool? = nil

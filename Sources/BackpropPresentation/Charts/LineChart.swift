@@ -6,15 +6,20 @@ import Foundation
 /// Points with a NaN or infinite coordinate are left out and break the line. The axes
 /// run from the nice tick at or below the data to the one at or above it.
 public struct LineChart: Sendable {
+  /// The title, centred above the chart.
   public var title: String
+  /// The x axis's label.
   public var xLabel: String
+  /// The y axis's label.
   public var yLabel: String
+  /// The points, in order of x.
   public var points: [(x: Double, y: Double)]
   /// Log scale on y. `nil` = automatic: log when all y > 0 and max/min ≥ 100.
   ///
   /// A log scale asked for when some y ≤ 0 falls back to linear.
   public var logarithmicY: Bool?
 
+  /// A chart of `points`, the y scale chosen automatically unless `logarithmicY` says.
   public init(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)], logarithmicY: Bool? = nil) {
     self.title = title
     self.xLabel = xLabel
