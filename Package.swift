@@ -57,6 +57,11 @@ let package = Package(
       name: "BackpropCLITests",
       dependencies: ["BackpropCLI"]
     ),
+    // Unit tests of the benchmark: its arguments, its data, the two runs agreeing.
+    .testTarget(
+      name: "BackpropBenchmarksTests",
+      dependencies: ["BackpropBenchmarks"]
+    ),
     // End-to-end tests: the built executable, run as a user would.
     .testTarget(
       name: "BackpropTutorTests",
