@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "BackpropEngine", targets: ["BackpropEngine"]),
     .library(name: "BackpropCore", targets: ["BackpropCore"]),
+    .library(name: "BackpropPresentation", targets: ["BackpropPresentation"]),
     .executable(name: "backprop-tutor", targets: ["backprop-tutor"]),
   ],
   targets: [
@@ -19,16 +20,32 @@ let package = Package(
       dependencies: ["BackpropCore"],
       resources: [.embedInCode("Examples")]
     ),
-    // The terminal: arguments, layout, colour. No arithmetic of its own.
-    .executableTarget(
-      name: "backprop-tutor",
-      dependencies: ["BackpropCore", "BackpropExamples"]
+    // Results as text, JSON, SVG, DOT and terminal charts; no arithmetic, no printing.
+    .target(
+      name: "BackpropPresentation",
+      dependencies: ["BackpropCore"]
+    ),
+    // The command line: the command registry, argument parsing, help, and each subcommand.
+    .target(
+      name: "BackpropCLI",
+      dependencies: ["BackpropCore", "BackpropExamples", "BackpropPresentation"]
     ),
     // The engine benchmark: the moons-mlp workload, on the graph and as a fused loop.
+    .target(
+      name: "BackpropBenchmarks",
+      dependencies: ["BackpropCore", "BackpropExamples", "BackpropPresentation"]
+    ),
+    // The tutor's executable: hands its arguments to BackpropCLI.
+    .executableTarget(
+      name: "backprop-tutor",
+      dependencies: ["BackpropCLI"]
+    ),
+    // The benchmark's executable: hands its arguments to BackpropBenchmarks.
     .executableTarget(
       name: "backprop-bench",
-      dependencies: ["BackpropCore", "BackpropExamples"]
+      dependencies: ["BackpropBenchmarks"]
     ),
+    // Unit tests of the mathematics.
     .testTarget(
       name: "BackpropEngineTests",
       dependencies: ["BackpropEngine"]
@@ -37,6 +54,22 @@ let package = Package(
       name: "BackpropCoreTests",
       dependencies: ["BackpropCore", "BackpropExamples"]
     ),
+    // Unit tests of the renderers: walk text, JSON, charts, DOT, escaping.
+    .testTarget(
+      name: "BackpropPresentationTests",
+      dependencies: ["BackpropPresentation", "BackpropCore", "BackpropExamples"]
+    ),
+    // Unit tests of the command registry: argument parsing, validation, generated help.
+    .testTarget(
+      name: "BackpropCLITests",
+      dependencies: ["BackpropCLI"]
+    ),
+    // Unit tests of the benchmark: its arguments, its data, the two runs agreeing.
+    .testTarget(
+      name: "BackpropBenchmarksTests",
+      dependencies: ["BackpropBenchmarks"]
+    ),
+    // End-to-end tests: the built executable, run as a user would.
     .testTarget(
       name: "BackpropTutorTests",
       dependencies: ["backprop-tutor", "BackpropCore"]

@@ -87,12 +87,4 @@ import Testing
     let expected = 0.5 * (20 - 2 * w1 * w2) * (20 - 2 * w1 * w2)
     #expect(abs(surface.values[0][0] - expected) < 1e-9 * max(1, expected))
   }
-
-  @Test func dotNamesEveryQuantity() throws {
-    let dot = try GraphvizExport.dot(try evaluation("simple-chain"), notation: .ascii)
-    #expect(dot.hasPrefix("digraph backprop {"))
-    #expect(dot.contains("\"h\" [label=\"h = x * w1\\nvalue 4\\ndL/dh = -9\""))
-    #expect(dot.contains("\"w1\" -> \"h\";"))
-    #expect(!dot.contains("alpha"), "the learning rate is not part of the graph")
-  }
 }

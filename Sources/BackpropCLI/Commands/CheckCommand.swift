@@ -1,0 +1,95 @@
+import BackpropCore
+import BackpropPresentation
+import Foundation
+
+/// `backprop-tutor check NAME|FILE|FOLDER...`: only what differs, with causes.
+///
+/// Exit status: 0 when every document value agrees, 1 when any differs, 65 when a
+/// file is not a valid example (the others are still checked), 66 when one cannot be read.
+struct CheckCommand: Command {
+  static let configuration = CommandConfiguration(
+    name: "check",
+    abstract: "Check hand calculations: only what differs, and why.",
+    overview: "Check hand calculations: print only the document values that differ, each with its cause, and a summary per file.",
+    discussion: [
+      "Exit status: 0 when every document value agrees, 1 when any differs, 65 when a file is not a valid example (the "
+        + "other files are still checked), 66 when one cannot be read. Blank values ('doc NAME =' or 'doc NAME = ?') are skipped."
+    ],
+    arguments: [
+      ArgumentDeclaration(
+        name: "example", arity: .oneOrMore,
+        help: "Built-in names, example files, or folders (every .txt file in the folder is checked).")
+    ],
+    options: [
+      .option(
+        "round", value: "n", kind: .decimals(0...12),
+        help: "Compare with the calculation done by hand, every value rounded to <n> decimals before it is used."),
+      SharedOptions.json(help: "The walk's JSON for one file; an array for several."),
+      SharedOptions.ascii(),
+    ],
+    examples: ["backprop-tutor check my-homework.txt", "backprop-tutor check submissions/ --round 4"])
+
+  var targets: [String]
+  var json: Bool
+  var rounding: Int?
+  var terminal: Terminal
+
+  init(_ arguments: ParsedArguments) throws {
+    targets = arguments.positionals
+    json = arguments.shared.json
+    rounding = arguments.integer("round")
+    terminal = arguments.shared.terminal
+  }
+
+  /// A folder stands for the example files in it, in name order.
+  private func expanded() throws -> [String] {
+    var result: [String] = []
+    for target in targets {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: target) else {
+          throw Failure.noInput("\(target): cannot be read")
+        }
+        let files = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+        if files.isEmpty { throw Failure.noInput("\(target): has no .txt example files") }
+        result += files.map { URL(fileURLWithPath: target).appendingPathComponent($0).path }
+      } else {
+        result.append(target)
+      }
+    }
+    return result
+  }
+
+  /// Checks every file, then exits with the worst status.
+  func run() throws -> Int32 {
+    let files = try expanded()
+    var output = Output()
+    var status: Int32 = 0
+    var documents: [JSON] = []
+    for file in files {
+      do {
+        let example = try ExampleLoader.load(file, command: "check")
+        let walkthrough = try WalkCommand.replay(example, rounding: rounding)
+        if walkthrough.summary.differ > 0 { status = max(status, 1) }
+        if json {
+          documents.append(WalkJSON.render(walkthrough, name: file))
+        } else {
+          if !output.text.isEmpty { output.line() }
+          WalkText(walkthrough: walkthrough, name: file, terminal: terminal).renderDifferences(into: &output)
+        }
+      } catch let failure as Failure {
+        if case .usage = failure { throw failure }
+        // Report it and go on: a teacher checking a folder wants every other file checked.
+        output.write()
+        output = Output()
+        Console.err((failure.message + "\n"))
+        status = max(status, failure.status)
+      }
+    }
+    if json {
+      output.line((documents.count == 1 && files.count == 1 ? documents[0] : JSON.array(documents)).rendered())
+    }
+    output.write()
+    return status
+  }
+}

@@ -1,0 +1,96 @@
+import BackpropCore
+import Foundation
+
+/// `backprop-tutor new`: a worksheet for a network a student describes.
+struct NewCommand: Command {
+  static let configuration = CommandConfiguration(
+    name: "new",
+    abstract: "Write a worksheet for a network you describe.",
+    overview:
+      "Write a worksheet: an example file for the network you describe, with a blank for every value of the forward pass, "
+      + "backward pass and update.",
+    discussion: ["The file passes 'check' as written; fill in the blanks and check it again."],
+    options: [
+      .option("layers", value: "sizes", help: "Neurons per layer, inputs first.", default: "2-2-1"),
+      .option(
+        "activation", value: "names",
+        help: "sigmoid, tanh, relu or none: one for every layer, or one per layer after the inputs, comma-separated.",
+        default: "sigmoid"),
+      .option(
+        "biases", value: "kind", help: "none, shared (one per layer, as in most handouts) or per-neuron.", default: "shared"),
+      .flag("fixed-biases", help: "Biases are constants, not trained."),
+      .option("loss", value: "loss", help: "half-squared, 1/2 (y - yhat)^2, or squared.", default: "half-squared"),
+      .option("rate", value: "rate", kind: .number, help: "The learning rate.", default: "0.5"),
+      .option(
+        "inputs", "targets", "weights", "bias-values", value: "values",
+        help: "Starting values, comma-separated (defaults follow the well-known 2-2-2 example: 0.05, 0.10; 0.01, 0.99; "
+          + "0.15, 0.20, ...; 0.35, 0.60)."),
+      .option("title", value: "text", help: "The worksheet's title."),
+      .option("output", value: "file", help: "Write the file (whole or not at all) instead of stdout."),
+    ],
+    examples: ["backprop-tutor new --layers 2-2-1 --output homework.txt", "backprop-tutor new --layers 2-2-2 --fixed-biases --rate 0.5"])
+
+  var worksheet: Worksheet
+  var output: String?
+
+  init(_ parsed: ParsedArguments) throws {
+    let layerText = parsed.text("layers")!
+    let layers = layerText.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    guard !layers.contains(nil), layers.count >= 2 else {
+      throw Failure.usage("'--layers' takes sizes joined by '-', such as 2-2-1, not '\(layerText)'", command: "new")
+    }
+    let activationNames = parsed.text("activation")!.split(separator: ",").map(String.init)
+    var activations: [Worksheet.Activation] = []
+    for name in activationNames {
+      guard let activation = Worksheet.Activation(rawValue: name.lowercased()) else {
+        throw Failure.usage("unknown activation '\(name)' (sigmoid, tanh, relu or none)", command: "new")
+      }
+      activations.append(activation)
+    }
+    if activations.count == 1 { activations = Array(repeating: activations[0], count: layers.count - 1) }
+    worksheet = Worksheet(layers: layers.map { $0! }, activations: activations)
+    let biases = parsed.text("biases")!
+    guard let biasKind = Worksheet.Biases(rawValue: biases) else {
+      throw Failure.usage("'--biases' is none, shared or per-neuron, not '\(biases)'", command: "new")
+    }
+    worksheet.biases = biasKind
+    worksheet.trainBiases = !parsed.flag("fixed-biases")
+    let loss = parsed.text("loss")!
+    guard let lossKind = Worksheet.Loss(rawValue: loss) else {
+      throw Failure.usage("'--loss' is half-squared or squared, not '\(loss)'", command: "new")
+    }
+    worksheet.loss = lossKind
+    worksheet.rate = parsed.number("rate")!
+    func numbers(_ option: String) throws -> [Double]? {
+      guard let text = parsed.text(option) else { return nil }
+      let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      guard !values.isEmpty, values.allSatisfy({ $0?.isFinite == true }) else {
+        throw Failure.usage("'--\(option)' takes numbers separated by commas, not '\(text)'", command: "new")
+      }
+      return values.map { $0! }
+    }
+    worksheet.inputs = try numbers("inputs")
+    worksheet.targets = try numbers("targets")
+    worksheet.weights = try numbers("weights")
+    worksheet.biasValues = try numbers("bias-values")
+    worksheet.title = parsed.text("title")
+    output = parsed.text("output")
+    if let problem = worksheet.problem() { throw Failure.usage(problem, command: "new") }
+  }
+
+  func run() throws -> Int32 {
+    let text: String
+    do {
+      text = try worksheet.text()
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+    guard let output else {
+      Console.out(text)
+      return 0
+    }
+    try FileOutput.write(text, to: output)
+    Console.err("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n")
+    return 0
+  }
+}

@@ -1,0 +1,84 @@
+import BackpropCore
+import BackpropPresentation
+import Foundation
+
+/// `backprop-tutor walk NAME|PATH`: every value of an example next to the document's.
+struct WalkCommand: Command {
+  static let configuration = CommandConfiguration(
+    name: "walk",
+    abstract: "Replay an example: every value, derivative and update, next to the document's value, with a verdict.",
+    discussion: [
+      "Prints the givens, the forward pass, the loss, the backward pass (each local derivative and each chain-rule product), "
+        + "the update, the forward pass after the update, and the document's other values, then a summary. A document value "
+        + "agrees when the exact value, rounded to the digits the document printed, equals it; otherwise it differs, and "
+        + "the line shows by how much.",
+      "A value that differs gets its cause: a slip (the step does not follow from the document's own printed inputs), "
+        + "carried (it follows from an earlier value that differs), rounding (it follows from the document's rounded "
+        + "inputs), or truncated (the exact value cut, not rounded, to the printed digits).",
+    ],
+    arguments: [
+      ArgumentDeclaration(
+        name: "example", help: "A built-in example's name (see 'backprop-tutor list') or the path of an example file.")
+    ],
+    options: [
+      .option("round", value: "n", kind: .decimals(0...12), help: Self.roundHelp),
+      .flag("step", help: "Pause after each line for Enter (q quits), for live demos; on a pipe it does not pause."),
+      SharedOptions.json(help: "Print one JSON object (schema in README.md)."),
+      SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
+    ],
+    examples: ["backprop-tutor walk simple-chain", "backprop-tutor walk my-homework.txt --ascii"])
+
+  static let roundHelp = "Replay the calculation as done by hand: every value rounded to <n> decimals before it is used."
+
+  var target: String
+  var json: Bool
+  var rounding: Int?
+  var step: Bool
+  var terminal: Terminal
+
+  init(_ arguments: ParsedArguments) throws {
+    target = arguments.positionals[0]
+    json = arguments.shared.json
+    rounding = arguments.integer("round")
+    step = arguments.flag("step")
+    terminal = arguments.shared.terminal
+  }
+
+  /// `--step` pauses only when a person is there to press Enter: stdin and stdout a terminal.
+  var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+  func run() throws -> Int32 {
+    let example = try ExampleLoader.load(target, command: "walk")
+    let walkthrough = try Self.replay(example, rounding: rounding)
+    var output = Output()
+    if json {
+      output.line(WalkJSON.render(walkthrough, name: target).rendered())
+    } else if pauses {
+      for piece in WalkText(walkthrough: walkthrough, name: target, terminal: terminal).pieces() {
+        Console.out((piece.text + (piece.pauses ? "" : "\n")))
+        guard piece.pauses else { continue }
+        Console.out(terminal.dim("   [Enter, q to quit]"))
+        let answer = readLine(strippingNewline: true)
+        // Erase the prompt line the answer left behind.
+        Console.out("\u{1B}[1A\r\u{1B}[K")
+        Console.out(piece.text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? "")
+        Console.out("\n")
+        if answer == nil || answer?.lowercased() == "q" { return 0 }
+      }
+      return 0
+    } else {
+      WalkText(walkthrough: walkthrough, name: target, terminal: terminal).render(into: &output)
+    }
+    output.write()
+    return 0
+  }
+
+  /// The walkthrough, or a data error naming the file's line and column.
+  static func replay(_ example: Example, rounding: Int?) throws -> Walkthrough {
+    do {
+      return try Walkthrough(example, rounding: rounding)
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/// Mathematics written in Unicode, spelt in ASCII for terminals that want it.
+public enum ASCIIText {
+  /// Each Unicode symbol and its ASCII spelling, in the order they are applied.
+  public static let replacements: [(String, String)] = [
+    ("∂", "d"), ("σ", "sigma"), ("ŷ", "yhat"), ("·", "*"), ("−", "-"), ("²", "^2"), ("³", "^3"), ("½", "1/2"),
+    ("¼", "1/4"), ("Δ", "Delta "), ("∇", "grad "), ("α", "alpha"), ("←", "<-"), ("’", "'"), ("—", "-"), ("…", "..."),
+    ("→", "->"), ("√", "sqrt"),
+  ]
+
+  /// `text` with every symbol spelt in ASCII; any other non-ASCII character becomes `?`.
+  public static func transliterate(_ text: String) -> String {
+    var result = text
+    for (unicode, ascii) in replacements { result = result.replacingOccurrences(of: unicode, with: ascii) }
+    return String(String.UnicodeScalarView(result.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
+  }
+}
