@@ -68,8 +68,7 @@ struct CheckCommand: Command {
     var documents: [JSON] = []
     for file in files {
       do {
-        let example = try ExampleLoader.load(file, command: "check")
-        let walkthrough = try WalkCommand.replay(example, rounding: rounding)
+        let walkthrough = Walkthrough(try ExampleLoader.load(file, command: "check"), rounding: rounding)
         if walkthrough.summary.differ > 0 { status = max(status, 1) }
         if json {
           documents.append(WalkJSON.render(walkthrough, name: file))

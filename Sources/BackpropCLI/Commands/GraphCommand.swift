@@ -27,7 +27,7 @@ struct GraphCommand: Command {
   }
 
   func run() throws -> Int32 {
-    let evaluation = try Evaluated.load(target, command: "graph")
+    let evaluation = try ExampleLoader.load(target, command: "graph").evaluation
     let dot: String
     do {
       dot = try GraphvizExport.dot(evaluation, notation: ascii ? .ascii : .unicode)

@@ -36,7 +36,7 @@ struct NudgeCommand: Command {
   }
 
   func run() throws -> Int32 {
-    let evaluation = try Evaluated.load(target, command: "nudge")
+    let evaluation = try ExampleLoader.load(target, command: "nudge").evaluation
     let example = evaluation.network.example
     guard example.leaves.contains(where: { $0.name == name }) else {
       let what =

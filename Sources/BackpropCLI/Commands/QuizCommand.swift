@@ -50,8 +50,8 @@ struct QuizCommand: Command {
   }
 
   func run() throws -> Int32 {
-    let example = try ExampleLoader.load(target, command: "quiz")
-    let quiz = Quiz(try WalkCommand.replay(example, rounding: nil), part: part)
+    let quiz = Quiz(Walkthrough(try ExampleLoader.load(target, command: "quiz")), part: part)
+    let example = quiz.walkthrough.example
     let n = terminal.notation
     say(terminal.bold("Quiz: \(target): \(example.title ?? "untitled example")"))
     let givens = example.leaves.map { "\(n.name($0.name)) = \(n.number($0.text))" }

@@ -44,7 +44,7 @@ struct SurfaceCommand: Command {
   }
 
   func run() throws -> Int32 {
-    let evaluation = try Evaluated.load(target, command: "surface")
+    let evaluation = try ExampleLoader.load(target, command: "surface").evaluation
     let example = evaluation.network.example
     let trainable = example.parameters.map(\.name)
     let chosen = parameters ?? Array(trainable.prefix(2))

@@ -46,7 +46,8 @@ struct TrainCommand: Command {
   }
 
   func run() throws -> Int32 {
-    let evaluation = try Evaluated.load(target, command: "train")
+    let validated = try ExampleLoader.load(target, command: "train")
+    let evaluation = validated.evaluation
     let example = evaluation.network.example
     guard rate != nil || example.rate != nil else {
       throw Failure.usage("\(target) has no learning rate: add 'rate NAME = VALUE' to the file or pass --rate", command: "train")
@@ -66,7 +67,7 @@ struct TrainCommand: Command {
     }
     progress.clear()
     let notes = (try? UnreachableTarget.find(in: evaluation)) ?? []
-    let checked = try documentValues(example, steps: run.finalStep)
+    let checked = validated.documentLines { $0.isAfterTraining(steps: run.finalStep) }
     let chart = LineChart(
       title: "\(example.loss) during training (\(target))", xLabel: "step", yLabel: example.loss,
       points: run.records.map { (Double($0.step), $0.loss) })
@@ -82,19 +83,6 @@ struct TrainCommand: Command {
     output.write()
     if let svg { Console.err("Wrote \(svg).\n") }
     return 0
-  }
-
-  /// The file's document values about training (`E@N` for this run's N, `E@converged`), checked.
-  private func documentValues(_ example: Example, steps: Int) throws -> [Walkthrough.Line] {
-    let walkthrough = try WalkCommand.replay(example, rounding: nil)
-    return walkthrough.lines.filter { line in
-      guard line.document != nil, !line.repeatsLine else { return false }
-      var about = false
-      line.quantity.visit { part in
-        if case .leaf(.afterTraining(_, let training)) = part, training == .converged || training == .steps(steps) { about = true }
-      }
-      return about
-    }
   }
 
   static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -48,8 +48,7 @@ struct WalkCommand: Command {
   var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
   func run() throws -> Int32 {
-    let example = try ExampleLoader.load(target, command: "walk")
-    let walkthrough = try Self.replay(example, rounding: rounding)
+    let walkthrough = Walkthrough(try ExampleLoader.load(target, command: "walk"), rounding: rounding)
     var output = Output()
     if json {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())
@@ -72,13 +71,4 @@ struct WalkCommand: Command {
     output.write()
     return 0
   }
-
-  /// The walkthrough, or a data error naming the file's line and column.
-  static func replay(_ example: Example, rounding: Int?) throws -> Walkthrough {
-    do {
-      return try Walkthrough(example, rounding: rounding)
-    } catch let error as ExampleError {
-      throw Failure.data(error)
-    }
   }
-}

@@ -2,14 +2,26 @@ import BackpropCore
 import BackpropExamples
 import Foundation
 
-/// Finds the example a user named: a built-in example's name, or a file's path.
+/// Finds the example a user named, a built-in example's name or a file's path, and
+/// passes it through the one validation gate.
 enum ExampleLoader {
-  /// Loads `argument` for `command`.
+  /// Loads and validates `argument` for `command`: every command gets a
+  /// ``ValidatedExample``, so a file one command rejects, every command rejects.
   ///
   /// A path that exists is read as a file; otherwise a built-in name; otherwise
   /// a usage error (64) for a name, or "cannot read" (66) for something that looks
-  /// like a path.
-  static func load(_ argument: String, command: String) throws -> Example {
+  /// like a path. An invalid example is a data error (65) naming its line and column.
+  static func load(_ argument: String, command: String) throws -> ValidatedExample {
+    let example = try parse(argument, command: command)
+    do {
+      return try ValidatedExample(example)
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+  }
+
+  /// Reads and parses `argument`, without validating it.
+  private static func parse(_ argument: String, command: String) throws -> Example {
     if argument.isEmpty { throw Failure.usage("the example's name is empty", command: command) }
     let manager = FileManager.default
     var isDirectory: ObjCBool = false

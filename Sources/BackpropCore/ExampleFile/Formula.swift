@@ -79,6 +79,21 @@ extension DocumentExpression {
     return result
   }
 
+  /// Whether the expression asks for a state after training: `E@converged`, or `E@N`
+  /// for the given number of steps.
+  public func isAfterTraining(steps: Int) -> Bool {
+    leaves.contains { term in
+      switch term {
+      case .name, .derivative: false
+      case .afterTraining(let inner, let training):
+        training == .converged || training == .steps(steps) || inner.isAfterTraining(steps: steps)
+      case .afterUpdate(let inner): inner.isAfterTraining(steps: steps)
+      case .substituting(let inner, let assignments):
+        inner.isAfterTraining(steps: steps) || assignments.contains { $0.value.isAfterTraining(steps: steps) }
+      }
+    }
+  }
+
   /// The forward formula this expression is, when it names only quantities.
   public var forwardFormula: Formula? {
     try? mapLeaves { term -> Formula in

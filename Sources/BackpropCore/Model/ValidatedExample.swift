@@ -47,4 +47,11 @@ public final class ValidatedExample {
   public func step(_ id: Step.ID) -> Step {
     steps[stepIndex[id] ?? 0]
   }
+
+  /// The document's values whose expressions satisfy `isWanted`, each once, as lines
+  /// of the walk with their verdicts (no rounding, no causes): what `train` checks.
+  public func documentLines(where isWanted: (DocumentExpression) -> Bool) -> [Walkthrough.Line] {
+    rows.filter { row in !row.isRepeat && row.document.map { isWanted($0.expression) } == true }
+      .map { Walkthrough.Line(row: $0, in: self, rounded: [:], decimals: 0, explanation: nil) }
+  }
 }
