@@ -119,38 +119,38 @@ import Testing
   /// The same network as ``GradientCheckTests/RandomNetwork/exampleText``, in Swift,
   /// differentiated by the compiler.
   @differentiable(reverse,wrt: parameters)
-func mlpLoss(_ parameters: [Double], layers: [Int], activations: [Int], inputs: [Double], targets: [Double]) -> Double {
-  var activation = inputs
-  var k = 0
-  for l in 1..<withoutDerivative(at: layers.count) {
-    var next: [Double] = []
-    for _ in 0..<withoutDerivative(at: layers[l]) {
-      var z = 0.0
-      for i in 0..<withoutDerivative(at: layers[l - 1]) {
-        z = z + parameters[k] * activation[i]
+  func mlpLoss(_ parameters: [Double], layers: [Int], activations: [Int], inputs: [Double], targets: [Double]) -> Double {
+    var activation = inputs
+    var k = 0
+    for l in 1..<withoutDerivative(at: layers.count) {
+      var next: [Double] = []
+      for _ in 0..<withoutDerivative(at: layers[l]) {
+        var z = 0.0
+        for i in 0..<withoutDerivative(at: layers[l - 1]) {
+          z = z + parameters[k] * activation[i]
+          k += 1
+        }
+        z = z + parameters[k]
         k += 1
+        next.append(activate(z, withoutDerivative(at: activations[l - 1])))
       }
-      z = z + parameters[k]
-      k += 1
-      next.append(activate(z, withoutDerivative(at: activations[l - 1])))
+      activation = next
     }
-    activation = next
+    var loss = 0.0
+    for j in 0..<withoutDerivative(at: targets.count) {
+      let difference = targets[j] - activation[j]
+      loss = loss + 0.5 * difference * difference
+    }
+    return loss
   }
-  var loss = 0.0
-  for j in 0..<withoutDerivative(at: targets.count) {
-    let difference = targets[j] - activation[j]
-    loss = loss + 0.5 * difference * difference
-  }
-  return loss
-}
 
-@differentiable(reverse,wrt: z)
-func activate(_ z: Double, _ kind: Int) -> Double {
-  if kind == 1 { return 1 / (1 + exp(-z)) }
-  if kind == 2 { return (exp(z) - exp(-z)) / (exp(z) + exp(-z)) }
-  if kind == 3 { return z > 0 ? z : 0 }
-  return z
-}
+  @differentiable(reverse,wrt: z)
+  func activate(_ z: Double, _ kind: Int) -> Double {
+    if kind == 1 { return 1 / (1 + exp(-z)) }
+    if kind == 2 { return (exp(z) - exp(-z)) / (exp(z) + exp(-z)) }
+    if kind == 3 { return z > 0 ? z : 0 }
+    return z
+  }
 #endif
 
 /// A small deterministic random generator, so failures reproduce.
