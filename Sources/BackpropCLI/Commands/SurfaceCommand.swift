@@ -63,25 +63,10 @@ struct SurfaceCommand: Command {
     } catch let error as EvaluationError {
       throw Failure.usage("\(error)", command: "surface")
     }
-    let n = terminal.notation
-    var title = "\(example.loss) over (\(chosen[0]), \(chosen[1])) with the descent's path (\(target))"
-    if !surface.heldFixed.isEmpty { title += ", the others held" }
-    let chart = ContourChart(
-      title: title, xLabel: chosen[0], yLabel: chosen[1], xRange: surface.xRange, yRange: surface.yRange,
-      values: surface.values, path: surface.path)
-    if let svg { try FileOutput.write(chart.svg(), to: svg) }
+    let report = SurfaceReport(name: target, example: example, x: chosen[0], y: chosen[1], surface: surface)
+    if let svg { try FileOutput.write(report.chart.svg(), to: svg) }
     var output = Output()
-    output.line(terminal.bold("\(target): \(n.name(example.loss)) over \(n.name(chosen[0])) and \(n.name(chosen[1]))"))
-    if !surface.heldFixed.isEmpty {
-      let held = surface.heldFixed.map(n.name).joined(separator: ", ")
-      let their = surface.heldFixed.count == 1 ? "its starting value" : "their starting values"
-      output.line("A slice: \(held) held at \(their); the path is the full run's.")
-    }
-    let start = surface.path.first.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
-    let end = surface.path.last.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
-    output.line("The path: gradient descent from \(start) to \(end).")
-    output.line()
-    chart.terminal(width: 64, height: 24, ascii: terminal.ascii).forEach { output.line($0) }
+    report.render(terminal, into: &output)
     output.write()
     if let svg { Console.err("Wrote \(svg).\n") }
     return 0

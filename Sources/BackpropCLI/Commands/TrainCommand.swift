@@ -74,11 +74,13 @@ struct TrainCommand: Command {
     if let svg {
       try FileOutput.write(chart.svg(), to: svg)
     }
+    let report = TrainingReport(
+      name: target, example: example, run: run, every: every, rateGiven: rate != nil, notes: notes, checked: checked, chart: chart)
     var output = Output()
     if json {
-      output.line(self.json(run, example: example, notes: notes, checked: checked).rendered())
+      output.line(report.json().rendered())
     } else {
-      render(run, every: every, example: example, notes: notes, checked: checked, chart: chart, into: &output)
+      report.render(terminal, into: &output)
     }
     output.write()
     if let svg { Console.err("Wrote \(svg).\n") }
@@ -86,89 +88,4 @@ struct TrainCommand: Command {
   }
 
   static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-
-  private func render(
-    _ run: TrainingRun, every: Int, example: Example, notes: [UnreachableTarget], checked: [Walkthrough.Line], chart: LineChart,
-    into output: inout Output
-  ) {
-    let n = terminal.notation
-    output.line(terminal.bold("\(target): \(example.title ?? "untitled example")"))
-    for note in notes { output.line("Note: " + note.sentence(n)) }
-    let rateName = n.name(example.rate?.name ?? "rate")
-    let source = rate == nil ? "the file's" : "given"
-    output.line(
-      "Gradient descent: \(run.finalStep) steps at \(rateName) = \(n.number(Readable.format(run.rate))) (\(source)), showing every \(every) steps."
-    )
-    output.line()
-    let shown = run.parameterNames.count <= 8 ? run.parameterNames : []
-    var table = Table(header: ["step", n.name(example.loss)] + shown.map(n.name))
-    for record in run.records where record.step % every == 0 || record.step == run.finalStep {
-      table.rows.append(
-        [String(record.step), n.number(Readable.format(record.loss))]
-          + record.parameters.prefix(shown.count).map { n.number(Readable.format($0)) })
-    }
-    table.lines().forEach { output.line($0) }
-    output.line()
-    let last = run.last
-    var final = "After \(last.step) steps: \(n.name(example.loss)) = \(n.number(Readable.format(last.loss)))"
-    let values = zip(run.parameterNames, last.parameters).map { "\(n.name($0)) = \(n.number(Readable.format($1)))" }
-    final += values.count <= 12 ? "; " + values.joined(separator: ", ") : " (\(values.count) parameters)"
-    output.line(final + ".")
-    if let settled = run.settledAt { output.line("The parameters stopped changing at step \(settled): gradient descent has converged.") }
-    if let diverged = run.divergedAt {
-      output.line("Gradient descent diverged at step \(diverged): the learning rate is too large for this example.")
-    }
-    if let plateau = run.plateau, run.settledAt == nil {
-      output.line("The loss has levelled off at about \(n.number(Readable.format(plateau))): more steps will not lower it much.")
-    }
-    output.line()
-    chart.terminal(width: 60, height: 14, ascii: terminal.ascii).forEach { output.line($0) }
-    if !checked.isEmpty {
-      output.line()
-      output.line(terminal.bold("Document values about training"))
-      for line in checked {
-        let text = line.text(in: n)
-        var row = "  \(text.quantity) = \(text.value)   doc \(text.document ?? "")   "
-        switch line.verdict {
-        case .agree: row += terminal.green(terminal.agreeMark)
-        case .differ: row += terminal.red("\(terminal.differMark) off by \(text.difference ?? "")")
-        case nil: break
-        }
-        output.line(row)
-      }
-    }
-  }
-
-  private func json(_ run: TrainingRun, example: Example, notes: [UnreachableTarget], checked: [Walkthrough.Line]) -> JSON {
-    .object([
-      ("example", .string(target)),
-      ("rate", .number(run.rate)),
-      ("steps", .integer(run.finalStep)),
-      ("parameters", .array(run.parameterNames.map(JSON.string))),
-      (
-        "trajectory",
-        .array(
-          run.records.map { record in
-            .object([
-              ("step", .integer(record.step)), ("loss", .number(record.loss)),
-              ("parameters", .object(zip(run.parameterNames, record.parameters).map { ($0, .number($1)) })),
-            ])
-          })
-      ),
-      ("settledAt", run.settledAt.map { .integer($0) } ?? .null),
-      ("divergedAt", run.divergedAt.map { .integer($0) } ?? .null),
-      ("plateau", run.plateau.map { .number($0) } ?? .null),
-      ("notes", .array(notes.map { .string($0.sentence(.ascii)) })),
-      (
-        "documentValues",
-        .array(
-          checked.map { line in
-            .object([
-              ("quantity", .string(Notation.ascii.render(line.quantity))), ("value", .number(line.value)),
-              ("document", .optional(line.document?.printed.text)), ("verdict", .optional(line.verdict?.name)),
-            ])
-          })
-      ),
-    ])
-  }
 }

@@ -71,4 +71,4 @@ struct WalkCommand: Command {
     output.write()
     return 0
   }
-  }
+}

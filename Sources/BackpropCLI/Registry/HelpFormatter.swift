@@ -1,3 +1,5 @@
+import BackpropPresentation
+
 /// Help generated from the declarations, laid out the way swift-argument-parser lays it
 /// out: OVERVIEW, the discussion, USAGE, ARGUMENTS, OPTIONS (`-h, --help` last),
 /// SUBCOMMANDS and EXAMPLES; two-space indent, help text from column 26, lines wrapped
@@ -70,16 +72,6 @@ enum HelpFormatter {
 
   /// `text` broken between words into lines of at most `width` characters.
   static func wrapped(_ text: String, width: Int = width) -> String {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    lines.append(line)
-    return lines.joined(separator: "\n")
+    TextWrapping.lines(text, width: width).joined(separator: "\n")
   }
 }

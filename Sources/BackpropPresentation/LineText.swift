@@ -1,4 +1,4 @@
-import BackpropEngine
+import BackpropCore
 
 /// The text of a walk's line, ready to lay out: the terminal and JSON print these
 /// and compute nothing themselves.
