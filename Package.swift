@@ -71,7 +71,7 @@ let package = Package(
     ),
     // End-to-end tests: the built executable, run as a user would.
     .testTarget(
-      name: "BackpropTutorTests",
+      name: "EndToEndTests",
       dependencies: ["backprop-tutor", "BackpropCore"]
     ),
   ]
