@@ -18,8 +18,11 @@ public indirect enum Expression<Leaf: Hashable & Sendable>: Hashable, Sendable {
     .number(value, text: shortestText(value))
   }
 
+  /// The number 0.
   public static var zero: Expression { .number(0, text: "0") }
+  /// The number 1.
   public static var one: Expression { .number(1, text: "1") }
+  /// The number 2, the exponent of a square.
   public static var two: Expression { .number(2, text: "2") }
 
   /// The operator applied to `operands`.
@@ -27,11 +30,17 @@ public indirect enum Expression<Leaf: Hashable & Sendable>: Hashable, Sendable {
     .apply(op, operands)
   }
 
+  /// lhs + rhs.
   public static func + (lhs: Expression, rhs: Expression) -> Expression { .apply(.add, [lhs, rhs]) }
+  /// lhs − rhs.
   public static func - (lhs: Expression, rhs: Expression) -> Expression { .apply(.subtract, [lhs, rhs]) }
+  /// lhs · rhs.
   public static func * (lhs: Expression, rhs: Expression) -> Expression { .apply(.multiply, [lhs, rhs]) }
+  /// lhs / rhs.
   public static func / (lhs: Expression, rhs: Expression) -> Expression { .apply(.divide, [lhs, rhs]) }
+  /// lhs raised to the power rhs.
   public static func ^ (lhs: Expression, rhs: Expression) -> Expression { .apply(.power, [lhs, rhs]) }
+  /// −operand.
   public static prefix func - (operand: Expression) -> Expression { .apply(.negate, [operand]) }
 
   /// Whether the expression computes something, rather than naming one value.

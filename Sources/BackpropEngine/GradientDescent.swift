@@ -1,9 +1,13 @@
 /// Plain gradient descent on a recorded loss: forward, backward, p ← p − rate·∂L/∂p.
 public struct GradientDescent: Sendable {
+  /// The tape holding the data's forward pass, whose parameter leaves each step updates.
   public private(set) var graph: Graph
+  /// The node whose value is the loss L.
   public let loss: Graph.Node
+  /// The leaves that training changes: p ← p − rate·∂L/∂p.
   public let parameters: [Graph.Node]
 
+  /// Gradient descent on `loss`, recorded on `graph`, over `parameters`.
   public init(graph: Graph, loss: Graph.Node, parameters: [Graph.Node]) {
     self.graph = graph
     self.loss = loss

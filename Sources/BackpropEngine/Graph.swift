@@ -24,20 +24,24 @@ public struct Graph: Sendable {
     case dot
   }
 
+  /// What each node computes, in tape order.
   public private(set) var operations: [Operation] = []
   /// Operand indices; `-1` where the node has fewer operands. For a ``Operation/dot``
   /// node: where its operand pairs start in ``pairs``, and how many there are.
   public private(set) var operands: [(Int32, Int32)] = []
   /// The operands of dot nodes, two by two: a₀, b₀, a₁, b₁, ...
   public private(set) var pairs: [Int32] = []
+  /// Each node's value from the last forward pass (or from when it was added).
   public internal(set) var values: [Double] = []
   /// ∂node/∂first operand and ∂node/∂second operand, set by ``backward(from:)``.
   public private(set) var localDerivatives: [(Double, Double)] = []
   /// ∂root/∂node for the root of the last ``backward(from:)``.
   public private(set) var adjoints: [Double] = []
 
+  /// An empty tape.
   public init() {}
 
+  /// The number of nodes on the tape.
   public var count: Int { operations.count }
 
   /// The bytes the tape's arrays hold: what a node costs in memory.

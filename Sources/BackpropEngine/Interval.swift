@@ -8,9 +8,12 @@ import Foundation
 /// relative 1e-12 after each operation so that floating-point rounding can only make
 /// the result larger, never exclude a true value.
 public struct Interval: Hashable, Sendable, CustomStringConvertible {
+  /// The smallest number in the range.
   public var low: Double
+  /// The largest number in the range.
   public var high: Double
 
+  /// The numbers between two bounds, given in either order.
   public init(_ low: Double, _ high: Double) {
     self.low = Swift.min(low, high)
     self.high = Swift.max(low, high)
@@ -19,14 +22,19 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
   /// A single number.
   public init(_ value: Double) { self.init(value, value) }
 
+  /// (−∞, ∞): what is known of a result that cannot be bounded, such as a division by a
+  /// range across zero.
   public static let everything = Interval(-.infinity, .infinity)
 
+  /// Whether the range holds a single number: low = high.
   public var isPoint: Bool { low == high }
 
+  /// Whether the two ranges share at least one number.
   public func overlaps(_ other: Interval) -> Bool {
     low <= other.high && other.low <= high
   }
 
+  /// The number for a point, `[low, high]` otherwise.
   public var description: String { isPoint ? "\(low)" : "[\(low), \(high)]" }
 
   private func widened() -> Interval {
@@ -36,24 +44,29 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     return Interval(low - Swift.abs(low) * slack, high + Swift.abs(high) * slack)
   }
 
+  /// [a.low + b.low, a.high + b.high], widened.
   public static func + (a: Interval, b: Interval) -> Interval {
     Interval(a.low + b.low, a.high + b.high).widened()
   }
 
+  /// [a.low − b.high, a.high − b.low], widened.
   public static func - (a: Interval, b: Interval) -> Interval {
     Interval(a.low - b.high, a.high - b.low).widened()
   }
 
+  /// −[low, high] = [−high, −low], exact.
   public static prefix func - (a: Interval) -> Interval {
     Interval(-a.high, -a.low)
   }
 
+  /// The least and greatest of the four products of the bounds, widened.
   public static func * (a: Interval, b: Interval) -> Interval {
     let products = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high].filter { !$0.isNaN }
     guard let low = products.min(), let high = products.max() else { return .everything }
     return Interval(low, high).widened()
   }
 
+  /// a · [1/b.high, 1/b.low], widened; everything when `b` contains zero.
   public static func / (a: Interval, b: Interval) -> Interval {
     if b.low <= 0 && b.high >= 0 { return .everything }
     return (a * Interval(1 / b.high, 1 / b.low)).widened()

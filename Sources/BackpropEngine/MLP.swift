@@ -1,7 +1,10 @@
 /// A multi-layer perceptron: layers of the given sizes, each with its activation.
 public struct MLP: Sendable {
+  /// The layers, from the first hidden layer to the output layer.
   public var layers: [Layer]
 
+  /// Adds the network's parameters to `graph`, layer by layer.
+  ///
   /// - Parameters:
   ///   - sizes: inputs first, then each layer's neurons: [2, 16, 16, 1].
   ///   - activations: one per layer after the inputs (`nil` for linear).
@@ -19,9 +22,13 @@ public struct MLP: Sendable {
     }
   }
 
+  /// The forward pass: the network's outputs for inputs `x`, as new nodes on `graph`.
+  ///
+  /// Each layer reads the previous layer's outputs.
   public func callAsFunction(_ x: [Graph.Node], in graph: inout Graph) -> [Graph.Node] {
     layers.reduce(x) { input, layer in layer(input, in: &graph) }
   }
 
+  /// Every trainable parameter, in the order `initial` was called for them.
   public var parameters: [Graph.Node] { layers.flatMap(\.parameters) }
 }

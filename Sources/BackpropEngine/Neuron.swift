@@ -7,8 +7,11 @@
 
 /// A neuron: s = b + Σ wᵢ·xᵢ, then its activation (none for a linear output).
 public struct Neuron: Sendable {
+  /// The weights wᵢ, leaves of the graph, one per input.
   public var weights: [Graph.Node]
+  /// The bias b, a leaf of the graph.
   public var bias: Graph.Node
+  /// The function applied to the weighted sum s (σ, tanh, relu); `nil` for a linear neuron.
   public var activation: Operator?
 
   /// Adds the neuron's parameters to `graph`: its weights in input order, then its bias.
@@ -30,5 +33,6 @@ public struct Neuron: Sendable {
     return activation.map { graph.apply($0, sum) } ?? sum
   }
 
+  /// The trainable parameters: the weights in input order, then the bias.
   public var parameters: [Graph.Node] { weights + [bias] }
 }

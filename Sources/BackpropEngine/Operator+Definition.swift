@@ -29,6 +29,7 @@ extension Operator {
     /// The `explain` topic that derives the operator's local derivative, if any.
     public let topic: String?
 
+    /// An entry of the table; each parameter is the property of the same name.
     public init(
       name: String, spellings: [String], arity: Int, form: Form,
       value: @escaping @Sendable (_ x: Double, _ y: Double) -> Double,
@@ -72,7 +73,9 @@ extension Operator {
 
   /// A slot of a symbolic rule: the n-th operand, or the derivative of the n-th operand.
   public enum Slot: Hashable, Sendable {
+    /// The n-th operand, u[n].
     case operand(Int)
+    /// The derivative of the n-th operand, du[n].
     case derivative(Int)
   }
 

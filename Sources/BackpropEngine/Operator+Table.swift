@@ -7,6 +7,9 @@ import Foundation
 /// extension, symbolic derivative and printed form. Adding a function to the tutor
 /// is adding an entry here.
 extension Operator {
+  /// Every operator's definition: the arithmetic operators, then the functions.
+  ///
+  /// An operator's handle is its position here.
   public static let table: [Definition] = arithmetic + functions
 
   private typealias T = Template

@@ -21,6 +21,7 @@ public struct Operator: Hashable, Sendable, CustomStringConvertible {
   /// How the operator is written.
   public var form: Form { definition.form }
 
+  /// The operator's name.
   public var description: String { name }
 
   /// Every operator of the table, in table order.

@@ -4,9 +4,13 @@ import BackpropCore
 public struct NudgeReport {
   /// The example's name as the user gave it.
   public var name: String
+  /// The example nudged.
   public var example: Example
+  /// The nudge computed: each downstream quantity before and after, and the loss's actual
+  /// change against ∂L/∂p · Δ.
   public var nudge: Nudge
 
+  /// The report of `nudge` on `example`, called `name`.
   public init(name: String, example: Example, nudge: Nudge) {
     self.name = name
     self.example = example

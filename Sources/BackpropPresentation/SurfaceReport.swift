@@ -4,12 +4,16 @@ import BackpropCore
 public struct SurfaceReport {
   /// The example's name as the user gave it.
   public var name: String
+  /// The example whose loss the surface is.
   public var example: Example
   /// The parameters on the horizontal and vertical axes.
   public var x: String
+  /// The parameter on the vertical axis.
   public var y: String
+  /// The loss on a grid over `x` and `y`, with the gradient-descent path.
   public var surface: LossSurface
 
+  /// The report of `surface`, the loss of `example` (called `name`) over `x` and `y`.
   public init(name: String, example: Example, x: String, y: String, surface: LossSurface) {
     self.name = name
     self.example = example

@@ -2,10 +2,12 @@ import BackpropCore
 
 /// An `explain` topic as text: its derivation, then the numeric checks that hold it up.
 public struct TopicText {
+  /// The topic: its title and derivation.
   public var topic: Topic
   /// The checks, computed with the engine.
   public var checks: [Topic.Check]
 
+  /// The text of `topic`, with its `checks` already computed.
   public init(topic: Topic, checks: [Topic.Check]) {
     self.topic = topic
     self.checks = checks

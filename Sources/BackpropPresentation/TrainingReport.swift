@@ -4,17 +4,24 @@ import BackpropCore
 public struct TrainingReport {
   /// The example's name as the user gave it.
   public var name: String
+  /// The example trained.
   public var example: Example
+  /// The run: the loss and the parameters at the recorded steps, and how the descent ended.
   public var run: TrainingRun
   /// Show every `every`-th step in the table.
   public var every: Int
   /// Whether the learning rate came from the command line rather than the file.
   public var rateGiven: Bool
+  /// Targets the output can never reach, which explain a loss that levels off above zero.
   public var notes: [UnreachableTarget]
   /// The document's values about training, checked.
   public var checked: [Walkthrough.Line]
+  /// The loss curve: L against the step.
   public var chart: LineChart
 
+  /// The report of `run` on `example`, called `name`.
+  ///
+  /// Each parameter is the property of the same name.
   public init(
     name: String, example: Example, run: TrainingRun, every: Int, rateGiven: Bool, notes: [UnreachableTarget],
     checked: [Walkthrough.Line], chart: LineChart

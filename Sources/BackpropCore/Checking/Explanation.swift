@@ -17,10 +17,15 @@ import BackpropEngine
 /// The inputs of a step are the leaves its formula reads: quantities, and for a
 /// chain-rule product its factors.
 public struct Explanation: Sendable, Equatable {
+  /// Where a differing document value's error comes from (see ``Explanation``).
   public enum Cause: String, Sendable {
+    /// `slip`: the mistake is at this step; `carried`: an earlier document value was wrong;
+    /// `rounding`: drift from rounding earlier values; `truncated`: the exact value cut, not
+    /// rounded, to the printed digits.
     case slip, carried, rounding, truncated
   }
 
+  /// Where the difference comes from.
   public var cause: Cause
   /// The range the step gives from the document's own inputs.
   public var fromDocumentInputs: Interval

@@ -6,7 +6,11 @@ import Foundation
 public enum HandRounding {
   /// A step's value and arithmetic as rounded by hand.
   public struct Rounded: Sendable, Equatable {
+    /// The step's value from the rounded values before it, itself rounded to N decimals
+    /// (a given keeps its value).
     public var value: Double
+    /// The value of each leaf of the step's formula, as rounded by hand: the arithmetic a
+    /// person writes down.
     public var substitutions: [DocumentExpression: Double]
   }
 

@@ -9,6 +9,7 @@ import Foundation
 public struct PrintedNumber: Hashable, Sendable, CustomStringConvertible {
   /// The characters printed, sign included (`-0.00150`, `.00150`, `3.5102e-05`).
   public let text: String
+  /// The number the text denotes: `0.10` and `0.1` both give 0.1.
   public let value: Double
   /// The place value of the last printed digit: 0.01 for `0.10`, 1e-9 for `3.5102e-05`.
   public let unit: Double
@@ -39,6 +40,7 @@ public struct PrintedNumber: Hashable, Sendable, CustomStringConvertible {
     self.unit = Foundation.pow(10, Double(exponent - decimals))
   }
 
+  /// The number as printed.
   public var description: String { text }
 
   /// The numbers that round to this one: printed ± half a unit in its last digit.

@@ -1,5 +1,6 @@
 /// The verdict on one document value.
 public enum Verdict: Equatable, Sendable {
+  /// The exact value, rounded to the printed digits, gives the document's value.
   case agree
   /// The document's value minus the exact value.
   case differ(by: Double)
@@ -9,6 +10,7 @@ public enum Verdict: Equatable, Sendable {
     self = printed.agrees(with: exact) ? .agree : .differ(by: printed.value - exact)
   }
 
+  /// `agree` or `differ`.
   public var name: String {
     switch self {
     case .agree: "agree"

@@ -7,6 +7,7 @@ import BackpropEngine
 /// the initial state; `E'`, `E@N` and `E[...]` evaluate `E` in other states. Each
 /// state's forward and backward pass is computed once and kept.
 public final class Evaluation {
+  /// The example compiled into a graph: the tape every pass runs on.
   public let network: Network
   /// The leaf values of the example as written.
   public let initialState: State

@@ -2,14 +2,23 @@ import BackpropEngine
 
 /// What can go wrong evaluating a document value or a `let`.
 public enum EvaluationError: Error, Equatable, CustomStringConvertible {
+  /// An update or training was asked for, and the example declares no learning rate.
   case noRate
+  /// `E@converged`: the parameters were still changing after this many steps.
   case didNotConverge(Int)
+  /// The loss or a parameter stopped being a finite number after `step` steps of training.
   case diverged(step: Int)
+  /// `E[name = ...]` or a nudge names a computed quantity; only leaves can be set.
   case notALeaf(String)
+  /// A name that is neither a quantity of the network nor a `let` value.
   case unknownName(String)
+  /// A value the walk shows is infinite or not a number.
   case notFinite(Double)
+  /// `E@N` asks for more training than ``Evaluation/trainingBudget`` allows for this
+  /// network: `steps` asked, at most `budget` possible.
   case tooLong(steps: Int, budget: Int)
 
+  /// The problem in one line of words, for an ``ExampleError``'s message.
   public var description: String {
     switch self {
     case .noRate: "the example has no learning rate; declare one with 'rate NAME = VALUE'"

@@ -4,15 +4,21 @@
 /// parameter, then the forward pass again. The run reuses one graph, so a long run
 /// costs a forward and a backward pass per step and keeps only the steps recorded.
 public struct TrainingRun: Sendable {
+  /// The loss and the parameters at one step of the run.
   public struct Record: Sendable, Equatable {
+    /// The number of updates made: 0 at the start.
     public var step: Int
+    /// The loss L with the parameters after `step` updates.
     public var loss: Double
+    /// The parameters after `step` updates, in the order of ``TrainingRun/parameterNames``.
     public var parameters: [Double]
   }
 
+  /// The trainable parameters, in file order.
   public var parameterNames: [String]
   /// The parameters' leaves, in the order of ``parameterNames``.
   public var parameterLeaves: [LeafID]
+  /// The learning rate α of every update.
   public var rate: Double
   /// Step 0 (the start) and every `every`-th step, and the last.
   public var records: [Record]
@@ -24,6 +30,7 @@ public struct TrainingRun: Sendable {
   /// The step at which a parameter or the loss stopped being a finite number, if it did.
   public var divergedAt: Int?
 
+  /// The last record: the state the run ended in.
   public var last: Record { records[records.count - 1] }
 
   /// `start` with the parameters as `record` has them.

@@ -4,13 +4,17 @@ import BackpropEngine
 /// does not contain it (seed 004's target 3.3 for a sigmoid output, whose values lie
 /// in (0, 1)), so the loss can only level off above zero.
 public struct UnreachableTarget: Sendable, Equatable {
+  /// The target's name.
   public var target: String
+  /// The target's value, outside ``range``.
   public var targetValue: Double
   /// The output compared with the target, and the activation that bounds it.
   public var output: String
+  /// The output's activation, whose range does not contain the target: σ.
   public var activation: Operator
   /// The output's formula, `σ(z_o)`.
   public var outputFormula: Formula
+  /// The values the activation can take: σ's (0, 1).
   public var range: (low: Double, high: Double)
   /// The loss term's value at the nearest value the output can take: the floor the
   /// term can only approach.
@@ -18,6 +22,7 @@ public struct UnreachableTarget: Sendable, Equatable {
   /// The loss term: the quantity whose formula compares the output with the target.
   public var term: String
 
+  /// The same target, output and loss term.
   public static func == (a: Self, b: Self) -> Bool {
     a.target == b.target && a.output == b.output && a.term == b.term
   }

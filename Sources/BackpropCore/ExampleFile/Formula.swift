@@ -27,9 +27,12 @@ public indirect enum DocumentTerm: Hashable, Sendable {
 
   /// A leaf set to another value inside `E[...]`.
   public struct Assignment: Hashable, Sendable {
+    /// The leaf's name.
     public var name: String
+    /// The value it takes instead: a number or an expression of numbers.
     public var value: DocumentExpression
 
+    /// `name = value`, inside `E[...]`.
     public init(name: String, value: DocumentExpression) {
       self.name = name
       self.value = value
@@ -38,7 +41,9 @@ public indirect enum DocumentTerm: Hashable, Sendable {
 
   /// How far gradient descent runs in `E@...`.
   public enum Training: Hashable, Sendable {
+    /// `E@N`: N updates.
     case steps(Int)
+    /// `E@converged`: until gradient descent has settled and the parameters stop changing.
     case converged
   }
 

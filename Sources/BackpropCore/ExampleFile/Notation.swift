@@ -3,13 +3,18 @@ import BackpropEngine
 /// Writes expressions the way a lecture does (`∂L/∂ŷ = ŷ − y`), or in plain ASCII
 /// (`dL/dyhat = yhat - y`) for terminals and scripts that want it.
 public struct Notation: Sendable {
+  /// The lecture's symbols (`∂`, `ŷ`, `·`, `−`) or their ASCII spellings (`d`, `yhat`, `*`, `-`).
   public enum Style: Sendable { case unicode, ascii }
 
+  /// Which symbols the notation writes.
   public var style: Style
 
+  /// The notation writing `style`'s symbols.
   public init(_ style: Style) { self.style = style }
 
+  /// The lecture's notation: `∂L/∂ŷ = ŷ − y`.
   public static let unicode = Notation(.unicode)
+  /// Plain ASCII: `dL/dyhat = yhat - y`.
   public static let ascii = Notation(.ascii)
 
   /// A quantity's name: `yhat` as `ŷ`, `delta_o` as `δ_o`, `alpha` as `α`.

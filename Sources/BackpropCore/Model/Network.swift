@@ -5,13 +5,17 @@ import BackpropEngine
 public struct Network: Sendable {
   /// What a quantity is.
   public enum Role: Sendable, Equatable {
+    /// A value set from outside: an input, target, parameter, constant or the learning rate.
     case leaf(Example.LeafKind)
+    /// A value the forward pass computes from its formula.
     case equation
   }
 
   /// A named quantity of the network.
   public struct Quantity: Sendable {
+    /// The quantity's name in the file.
     public var name: String
+    /// Whether it is a leaf (and of which kind) or computed by an equation.
     public var role: Role
     /// The node holding the quantity's value.
     public var node: Graph.Node
@@ -23,10 +27,14 @@ public struct Network: Sendable {
     public var formula: Formula?
     /// The quantities the formula reads, in order of first appearance.
     public var inputs: [String]
+    /// Where the file declares or defines it.
     public var location: SourceLocation
   }
 
+  /// The example as the file declares it.
   public let example: Example
+  /// The tape: the leaves in file order, then each equation's operations in forward order,
+  /// the quantity's node last.
   public private(set) var graph = Graph()
   /// The leaves, in file order: ``LeafID`` indexes them.
   public private(set) var leaves: [Quantity] = []

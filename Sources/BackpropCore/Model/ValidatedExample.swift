@@ -10,6 +10,7 @@ import Foundation
 /// every command rejects, with the same `file:line:column` message. The gate builds
 /// the walk's steps once; later passes (rounding, causes) refer to them by identifier.
 public final class ValidatedExample {
+  /// The example as the file declares it.
   public let example: Example
   /// The evaluation the gate computed with; its caches serve every later question.
   public let evaluation: Evaluation

@@ -6,7 +6,10 @@
 public struct Quiz {
   /// The parts of the walk a quiz can practise.
   public enum Part: String, Sendable, CaseIterable {
+    /// One section of the walk: the forward pass, the loss, the backward pass, the update,
+    /// or the forward pass after the update.
     case forward, loss, backward, update, after
+    /// Every section from the forward pass to the forward pass after the update.
     case all
 
     func contains(_ section: Walkthrough.Section) -> Bool {
@@ -21,6 +24,7 @@ public struct Quiz {
     }
   }
 
+  /// One value for the student to work out.
   public struct Question: Sendable {
     /// The walk's line: quantity, formula, exact value.
     public var line: Walkthrough.Line
@@ -30,15 +34,20 @@ public struct Quiz {
 
   /// How an answer was judged.
   public enum Judgement: Sendable, Equatable {
+    /// The exact value, rounded to the digits the student typed, gives the answer.
     case right
     /// Wrong, but right given the student's own earlier answer for `origin`.
     case carried(origin: String)
+    /// Wrong, and not explained by the student's earlier answers.
     case wrong
   }
 
+  /// The walk the questions come from.
   public let walkthrough: Walkthrough
+  /// The values to work out, in walk order: no givens, no repeats, no other document values.
   public let questions: [Question]
 
+  /// A quiz on `part` of `walkthrough`: every value a lecture works out there, once each.
   public init(_ walkthrough: Walkthrough, part: Part = .all) {
     self.walkthrough = walkthrough
     questions = walkthrough.lines.compactMap { line in

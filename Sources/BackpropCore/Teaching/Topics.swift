@@ -4,7 +4,9 @@ import BackpropEngine
 /// checks at a sample point: the engine's derivative, the formula, and a central
 /// finite difference must agree.
 public struct Topic: Sendable {
+  /// The name `explain` takes: `chain-rule`, `sigmoid`.
   public var name: String
+  /// The heading: "The chain rule".
   public var title: String
   /// Paragraphs, in Unicode mathematics.
   public var text: [String]
@@ -14,8 +16,11 @@ public struct Topic: Sendable {
 
   /// One numeric check: two ways to the same number.
   public struct Check: Sendable {
+    /// What is compared, in words: "dz/dx = dz/dy · dy/dx".
     public var description: String
+    /// One side's value at the sample point.
     public var left: Double
+    /// The other side's value at the sample point.
     public var right: Double
     /// Agreement to 1e-6 relative: a central difference is accurate to about h².
     public var holds: Bool { Swift.abs(left - right) <= 1e-6 * Swift.max(1, Swift.abs(left), Swift.abs(right)) }
@@ -72,6 +77,7 @@ extension Topic {
   /// Every topic, in the order a course meets them.
   public static let all: [Topic] = [derivative, partial, chainRule, loss, sigmoid, tanh, relu, update, sharedBias]
 
+  /// The topic `explain name` shows, if there is one.
   public static func named(_ name: String) -> Topic? {
     all.first { $0.name == name }
   }

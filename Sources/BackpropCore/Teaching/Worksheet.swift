@@ -6,10 +6,13 @@
 /// neurons z_h1 and a_h1; one output z_out and yhat, or several z_o1 and out_o1
 /// with errors E_1, E_2 summed into L.
 public struct Worksheet: Sendable {
+  /// The function a layer's neurons apply to their weighted sum.
   public enum Activation: String, Sendable, CaseIterable {
+    /// σ(z), tanh(z), relu(z) = max(0, z), or none: a linear layer.
     case sigmoid, tanh, relu, none
   }
 
+  /// How many biases the network has.
   public enum Biases: String, Sendable, CaseIterable {
     /// No biases.
     case none
@@ -19,6 +22,7 @@ public struct Worksheet: Sendable {
     case perNeuron = "per-neuron"
   }
 
+  /// The loss over the outputs.
   public enum Loss: String, Sendable, CaseIterable {
     /// ½(y − ŷ)², summed over outputs.
     case halfSquared = "half-squared"
@@ -30,16 +34,27 @@ public struct Worksheet: Sendable {
   public var layers: [Int]
   /// One per layer after the inputs.
   public var activations: [Activation]
+  /// One bias per layer (b1, b2, shared by its neurons), one per neuron, or none.
   public var biases: Biases = .shared
+  /// Whether the biases are trainable parameters (`param`) or constants (`const`).
   public var trainBiases = true
+  /// The loss the worksheet's L is.
   public var loss: Loss = .halfSquared
+  /// The learning rate α, written `LR` in the file.
   public var rate = 0.5
+  /// The inputs x1, x2, ...; `nil` for 0.05, 0.10, 0.15, ...
   public var inputs: [Double]?
+  /// The targets, one per output; `nil` for 0.01, 0.99, 0.01, ...
   public var targets: [Double]?
+  /// The starting weights w1, w2, ..., in naming order; `nil` for 0.15, 0.20, 0.25, ...
   public var weights: [Double]?
+  /// The starting biases b1, b2, ...; `nil` for 0.35, 0.60, 0.85, ...
   public var biasValues: [Double]?
+  /// The file's `title:`; `nil` for one naming the shape and activations.
   public var title: String?
 
+  /// A worksheet for a network of `layers` sizes (inputs first) and one activation per
+  /// layer after the inputs, with the other choices at their defaults.
   public init(layers: [Int], activations: [Activation]) {
     self.layers = layers
     self.activations = activations

@@ -8,10 +8,13 @@ public struct Row: Sendable, Identifiable {
   public struct ID: Hashable, Sendable, Comparable {
     let value: Int
 
+    /// Walk order: an earlier row comes first.
     public static func < (a: ID, b: ID) -> Bool { a.value < b.value }
   }
 
+  /// The row's identifier, its position in the walk.
   public let id: ID
+  /// The step the row shows.
   public let step: Step.ID
   /// What the document printed for the step here, if it did.
   public let document: Example.DocumentValue?

@@ -11,13 +11,19 @@ public struct Step: Sendable, Identifiable {
   public struct ID: Hashable, Sendable, Comparable {
     let value: Int
 
+    /// The order the steps were built in: the lecture's steps, then the document's other
+    /// values. It is not walk order (a document value's step may sit early in the walk):
+    /// ``Row/ID`` orders the walk.
     public static func < (a: ID, b: ID) -> Bool { a.value < b.value }
   }
 
   /// The parts of a walk, in the order a lecture derives them.
   public enum Section: String, CaseIterable, Sendable {
+    /// The givens, the forward pass, the loss, the backward pass, the update.
     case setup, forward, loss, backward, update
+    /// The forward pass after the update: `w1'`, `L'`.
     case afterUpdate = "after update"
+    /// Nudges and training runs: `L[w2 = 0.6]`, `w1@converged`.
     case experiments
   }
 
@@ -37,8 +43,11 @@ public struct Step: Sendable, Identifiable {
     case documentValue = "document value"
   }
 
+  /// The step's identifier within its walk.
   public let id: ID
+  /// The part of the walk the step belongs to.
   public let section: Section
+  /// What the step computes.
   public let kind: Kind
   /// What the step computes: a name, a derivative, a name after the update, or the
   /// document's own expression.

@@ -4,7 +4,9 @@ extension Walkthrough {
   /// One row of a walk read together: its step, the document's value, the value a
   /// person's rounding gives, and the cause of a difference. Built, never changed.
   public struct Line: Sendable {
+    /// The row the line reads.
     public let id: Row.ID
+    /// The row's step: quantity, formula, exact value.
     public let step: Step
     /// What the document printed for it, if it did.
     public let document: Example.DocumentValue?
@@ -36,11 +38,17 @@ extension Walkthrough {
       self.explanation = explanation
     }
 
+    /// The step's part of the walk.
     public var section: Section { step.section }
+    /// What the step computes.
     public var kind: Kind { step.kind }
+    /// What the step computes the value of.
     public var quantity: DocumentExpression { step.quantity }
+    /// The step's formula in symbols, if it has one.
     public var formula: DocumentExpression? { step.formula }
+    /// For an update or a value after it: the value before the update.
     public var previousValue: Double? { step.previousValue }
+    /// For leaves of the formula that the update changed: their values before it.
     public var previousSubstitutions: [DocumentExpression: Double] { step.previousSubstitutions }
 
     /// `agree` when the value rounds to what the document printed.

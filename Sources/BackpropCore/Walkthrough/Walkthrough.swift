@@ -16,9 +16,14 @@ import BackpropEngine
 /// each differing document value differs (``explanations``). ``lines`` reads them
 /// together, row by row, for whoever presents the walk.
 public struct Walkthrough {
+  /// The parts of a walk: givens, forward pass, loss, backward pass, update, after the
+  /// update, experiments.
   public typealias Section = Step.Section
+  /// What a step computes: a given, a value, a local derivative, a chain-rule product, an
+  /// update, a document value.
   public typealias Kind = Step.Kind
 
+  /// The example the walk replays, with its steps and rows.
   public let validated: ValidatedExample
   /// The decimals every intermediate value was rounded to, in hand-rounding mode.
   public let rounding: Int?
@@ -29,6 +34,7 @@ public struct Walkthrough {
   /// The rows of the walk, each with its step, document value, rounding and cause.
   public let lines: [Line]
 
+  /// The example as the file declares it.
   public var example: Example { validated.example }
   /// Targets the output can never reach (outside its activation's range).
   public var unreachableTargets: [UnreachableTarget] { validated.unreachableTargets }
@@ -84,10 +90,13 @@ public struct Walkthrough {
 
   /// Counts of a walk's document values.
   public struct Summary: Equatable, Sendable {
+    /// Document values that agree with the exact value.
     public var agree = 0
+    /// Document values that differ from it.
     public var differ = 0
     /// Values the walk computes that the document does not print (givens not counted).
     public var notPrinted = 0
+    /// Every document value: agree + differ.
     public var documentValues: Int { agree + differ }
   }
 }
