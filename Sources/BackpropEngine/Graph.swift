@@ -33,7 +33,9 @@ public struct Graph: Sendable {
   public private(set) var pairs: [Int32] = []
   /// Each node's value from the last forward pass (or from when it was added).
   public internal(set) var values: [Double] = []
-  /// ∂node/∂first operand and ∂node/∂second operand, set by ``backward(from:)``.
+  /// ∂node/∂first operand and ∂node/∂second operand, set by ``backward(from:)`` for
+  /// operator nodes; a dot node's are its operands' values (see ``contributions(of:)``),
+  /// so it keeps (0, 0) here.
   public private(set) var localDerivatives: [(Double, Double)] = []
   /// ∂root/∂node for the root of the last ``backward(from:)``.
   public private(set) var adjoints: [Double] = []
@@ -104,7 +106,7 @@ public struct Graph: Sendable {
   /// - Complexity: O(n) in the number of nodes.
   public mutating func forward() {
     let count = self.count
-    Operator.table.withUnsafeBufferPointer { table in
+    Operator.valueFunctions.withUnsafeBufferPointer { value in
       operations.withUnsafeBufferPointer { operations in
         operands.withUnsafeBufferPointer { operands in
           values.withUnsafeMutableBufferPointer { v in
@@ -117,7 +119,7 @@ public struct Graph: Sendable {
                 for i in Int(a)..<Int(a + b) { sum += v[Int(pairs[2 * i])] * v[Int(pairs[2 * i + 1])] }
                 v[node] = sum
               case .apply(let op):
-                v[node] = table[op.index].value(v[Int(a)], b >= 0 ? v[Int(b)] : 0)
+                v[node] = value[Int(op.index)](v[Int(a)], b >= 0 ? v[Int(b)] : 0)
               }
             }
           }
@@ -152,7 +154,7 @@ public struct Graph: Sendable {
   public mutating func backward(from root: Node) {
     precondition(root >= 0 && root < count, "the root must be on the tape")
     let count = self.count
-    Operator.table.withUnsafeBufferPointer { table in
+    Operator.derivativeFunctions.withUnsafeBufferPointer { derivative in
       operations.withUnsafeBufferPointer { operations in
         operands.withUnsafeBufferPointer { operands in
           values.withUnsafeBufferPointer { v in
@@ -174,7 +176,10 @@ public struct Graph: Sendable {
                       adjoints[q] += adjoint * v[p]
                     }
                   case .apply(let op):
-                    let local = table[op.index].localDerivatives(v[Int(a)], b >= 0 ? v[Int(b)] : 0, v[node])
+                    let (dx, dy) = derivative[Int(op.index)]
+                    let x = v[Int(a)]
+                    let y = b >= 0 ? v[Int(b)] : 0
+                    let local = (dx(x, y, v[node]), b >= 0 ? dy(x, y, v[node]) : 0)
                     locals[node] = local
                     let adjoint = adjoints[node]
                     if adjoint == 0 { continue }

@@ -11,9 +11,14 @@ extension Operator {
     /// How it is printed.
     public let form: Form
     /// The value from the operands' values (the second is 0 for a unary operator).
-    public let value: @Sendable (_ x: Double, _ y: Double) -> Double
-    /// ∂value/∂x and ∂value/∂y at the operands `x`, `y`, given the node's `value`.
-    public let localDerivatives: @Sendable (_ x: Double, _ y: Double, _ value: Double) -> (Double, Double)
+    ///
+    /// A plain function pointer, like the two local derivatives: the tape calls them once
+    /// per node and pass, so they must cost no more than a call.
+    public let value: @convention(c) (_ x: Double, _ y: Double) -> Double
+    /// ∂value/∂x at the operands `x`, `y`, given the node's `value`.
+    public let derivativeX: @convention(c) (_ x: Double, _ y: Double, _ value: Double) -> Double
+    /// ∂value/∂y at the operands `x`, `y`, given the node's `value` (0 for a unary operator).
+    public let derivativeY: @convention(c) (_ x: Double, _ y: Double, _ value: Double) -> Double
     /// The interval extension: a range containing the value for every x in the first
     /// range and y in the second.
     public let interval: @Sendable (_ x: Interval, _ y: Interval) -> Interval
@@ -32,8 +37,9 @@ extension Operator {
     /// An entry of the table; each parameter is the property of the same name.
     public init(
       name: String, spellings: [String], arity: Int, form: Form,
-      value: @escaping @Sendable (_ x: Double, _ y: Double) -> Double,
-      localDerivatives: @escaping @Sendable (_ x: Double, _ y: Double, _ value: Double) -> (Double, Double),
+      value: @convention(c) (_ x: Double, _ y: Double) -> Double,
+      derivativeX: @convention(c) (_ x: Double, _ y: Double, _ value: Double) -> Double,
+      derivativeY: @convention(c) (_ x: Double, _ y: Double, _ value: Double) -> Double = { _, _, _ in 0 },
       interval: @escaping @Sendable (_ x: Interval, _ y: Interval) -> Interval,
       differential: @escaping @Sendable (_ u: [Template], _ du: [Template]) -> Template,
       range: (low: Double, high: Double)? = nil,
@@ -45,7 +51,8 @@ extension Operator {
       self.arity = arity
       self.form = form
       self.value = value
-      self.localDerivatives = localDerivatives
+      self.derivativeX = derivativeX
+      self.derivativeY = derivativeY
       self.interval = interval
       self.differential = differential
       self.range = range
@@ -81,4 +88,12 @@ extension Operator {
 
   /// A symbolic derivative rule: an expression over operands and their derivatives.
   public typealias Template = Expression<Slot>
+}
+
+extension Operator.Definition {
+  /// ∂value/∂x and ∂value/∂y at the operands `x`, `y`, given the node's `value`.
+  @inline(__always)
+  public func localDerivatives(_ x: Double, _ y: Double, _ value: Double) -> (Double, Double) {
+    (derivativeX(x, y, value), derivativeY(x, y, value))
+  }
 }

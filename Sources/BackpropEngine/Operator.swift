@@ -5,12 +5,13 @@
 /// local derivatives, interval extension, symbolic derivative and printed form.
 /// Handles are small and cheap to compare, so the tape can store one per node.
 public struct Operator: Hashable, Sendable, CustomStringConvertible {
-  /// The operator's position in ``table``.
-  let index: Int
+  /// The operator's position in ``table``: two bytes, so that a tape node's operation
+  /// stays small.
+  let index: UInt16
 
   /// The operator's definition.
   @inline(__always)
-  public var definition: Definition { Self.table[index] }
+  public var definition: Definition { Self.table[Int(index)] }
 
   /// The operator's name: `add`, `sigmoid`, `max`.
   public var name: String { definition.name }
@@ -24,8 +25,15 @@ public struct Operator: Hashable, Sendable, CustomStringConvertible {
   /// The operator's name.
   public var description: String { name }
 
+  /// Each operator's value function, by table position: what the tape's forward pass calls.
+  static let valueFunctions = ContiguousArray(table.map(\.value))
+
+  /// Each operator's two local-derivative functions, by table position: what the tape's
+  /// backward pass calls.
+  static let derivativeFunctions = ContiguousArray(table.map { ($0.derivativeX, $0.derivativeY) })
+
   /// Every operator of the table, in table order.
-  public static let all: [Operator] = table.indices.map { Operator(index: $0) }
+  public static let all: [Operator] = table.indices.map { Operator(index: UInt16($0)) }
 
   /// The operator called `name` in the table.
   public static func named(_ name: String) -> Operator? {

@@ -17,14 +17,13 @@ public struct TrainingReport {
   /// The document's values about training, checked.
   public var checked: [Walkthrough.Line]
   /// The loss curve: L against the step.
-  public var chart: LineChart
 
   /// The report of `run` on `example`, called `name`.
   ///
   /// Each parameter is the property of the same name.
   public init(
     name: String, example: Example, run: TrainingRun, every: Int, rateGiven: Bool, notes: [UnreachableTarget],
-    checked: [Walkthrough.Line], chart: LineChart
+    checked: [Walkthrough.Line]
   ) {
     self.name = name
     self.example = example
@@ -33,8 +32,30 @@ public struct TrainingReport {
     self.rateGiven = rateGiven
     self.notes = notes
     self.checked = checked
-    self.chart = chart
   }
+
+  /// The loss curve of `run`, for the terminal or an SVG file.
+  public static func chart(_ run: TrainingRun, example: Example, name: String) -> LineChart {
+    LineChart(
+      title: "\(example.loss) during training (\(name))", xLabel: "step", yLabel: example.loss,
+      points: run.records.map { (Double($0.step), $0.loss) })
+  }
+
+  /// The loss curve.
+  public var chart: LineChart { Self.chart(run, example: example, name: name) }
+
+  /// The table's default: a tenth of the steps.
+  public static func defaultInterval(steps: Int) -> Int {
+    max(1, steps / 10)
+  }
+
+  /// How often to record a step: finely enough for a smooth curve (about a thousand
+  /// points), and on every step the table shows (every `every`-th).
+  public static func recordingInterval(steps: Int, every: Int) -> Int {
+    gcd(every, max(1, steps / 1000))
+  }
+
+  private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
   /// The run as text: the table of steps, the final values, what became of the descent,
   /// the loss curve, and the document's values about training with their verdicts.

@@ -55,9 +55,8 @@ struct TrainCommand: Command {
     guard !example.parameters.isEmpty else {
       throw Failure.usage("\(target) has no trainable parameters ('param' lines) to train", command: "train")
     }
-    let every = self.every ?? max(1, steps / 10)
-    // Record finely enough for a smooth curve, and on every step the table shows.
-    let recordEvery = Self.gcd(every, max(1, steps / 1000))
+    let every = self.every ?? TrainingReport.defaultInterval(steps: steps)
+    let recordEvery = TrainingReport.recordingInterval(steps: steps, every: every)
     let progress = Progress(total: steps, enabled: !json && isatty(STDERR_FILENO) == 1 && steps >= 100_000)
     let run: TrainingRun
     do {
@@ -66,16 +65,13 @@ struct TrainCommand: Command {
       throw Failure.usage("\(error)", command: "train")
     }
     progress.clear()
-    let notes = (try? UnreachableTarget.find(in: evaluation)) ?? []
+    let notes = validated.unreachableTargets
     let checked = validated.documentLines { $0.isAfterTraining(steps: run.finalStep) }
-    let chart = LineChart(
-      title: "\(example.loss) during training (\(target))", xLabel: "step", yLabel: example.loss,
-      points: run.records.map { (Double($0.step), $0.loss) })
-    if let svg {
-      try FileOutput.write(chart.svg(), to: svg)
-    }
     let report = TrainingReport(
-      name: target, example: example, run: run, every: every, rateGiven: rate != nil, notes: notes, checked: checked, chart: chart)
+      name: target, example: example, run: run, every: every, rateGiven: rate != nil, notes: notes, checked: checked)
+    if let svg {
+      try FileOutput.write(report.chart.svg(), to: svg)
+    }
     var output = Output()
     if json {
       output.line(report.json().rendered())
@@ -87,5 +83,4 @@ struct TrainCommand: Command {
     return 0
   }
 
-  static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 }

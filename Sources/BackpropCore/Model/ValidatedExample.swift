@@ -46,7 +46,8 @@ public final class ValidatedExample {
 
   /// The step with identifier `id`.
   public func step(_ id: Step.ID) -> Step {
-    steps[stepIndex[id] ?? 0]
+    guard let index = stepIndex[id] else { preconditionFailure("a step of another walk") }
+    return steps[index]
   }
 
   /// The document's values whose expressions satisfy `isWanted`, each once, as lines

@@ -8,13 +8,8 @@ import BackpropEngine
 /// that refer to the step by its ``ID``.
 public struct Step: Sendable, Identifiable {
   /// Identifies a step within its walk.
-  public struct ID: Hashable, Sendable, Comparable {
+  public struct ID: Hashable, Sendable {
     let value: Int
-
-    /// The order the steps were built in: the lecture's steps, then the document's other
-    /// values. It is not walk order (a document value's step may sit early in the walk):
-    /// ``Row/ID`` orders the walk.
-    public static func < (a: ID, b: ID) -> Bool { a.value < b.value }
   }
 
   /// The parts of a walk, in the order a lecture derives them.
