@@ -1,6 +1,7 @@
 /// The benchmark's command line: the workload's size, how often to repeat it, and what to print.
 struct BenchmarkOptions {
-  static let usage = "USAGE: backprop-bench [--points N] [--hidden H] [--steps S] [--repeats R] [--json] [--scale]"
+  static let usage =
+    "USAGE: backprop-bench [--points N] [--hidden H] [--steps S] [--repeats R] [--json] [--scale] [--walks TOOL] [--worst-case TOOL]"
 
   var points = 100
   var hidden = 16
@@ -10,6 +11,8 @@ struct BenchmarkOptions {
   var scale = false
   /// `--walks PATH`: time the tool at PATH instead of the engine.
   var tool: String?
+  /// `--worst-case PATH`: run the tool at PATH on the worst-case files instead.
+  var worstCaseTool: String?
   /// `-h`, `--help`: print the usage and stop.
   var help = false
 
@@ -34,6 +37,11 @@ struct BenchmarkOptions {
           throw BenchmarkFailure(message: "--walks takes the path of a release-built backprop-tutor", status: 64)
         }
         tool = path
+      case "--worst-case":
+        guard let path = rest.popFirst() else {
+          throw BenchmarkFailure(message: "--worst-case takes the path of a release-built backprop-tutor", status: 64)
+        }
+        worstCaseTool = path
       case "-h", "--help":
         help = true
         return

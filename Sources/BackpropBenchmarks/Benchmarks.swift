@@ -21,6 +21,8 @@ public enum Benchmarks {
       let options = try BenchmarkOptions(arguments)
       if options.help {
         print(BenchmarkOptions.usage)
+      } else if let tool = options.worstCaseTool {
+        return try worstCases(tool: tool, json: options.json)
       } else if let tool = options.tool {
         try walks(tool: tool, json: options.json)
       } else {
@@ -31,6 +33,32 @@ public enum Benchmarks {
       FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
       return error.status
     }
+  }
+
+  /// Every worst case with every subcommand; exit status 1 when a run breaks its bounds.
+  private static func worstCases(tool: String, json: Bool) throws(BenchmarkFailure) -> Int32 {
+    let runs = try WorstCaseBenchmark.run(tool: tool)
+    if json {
+      let items = runs.map {
+        JSON.object([
+          ("example", .string($0.example)), ("command", .string($0.command)), ("seconds", .number($0.seconds)),
+          ("peakMB", .number($0.megabytes)), ("status", .integer(Int($0.status))), ("withinBounds", .bool($0.withinBounds)),
+        ])
+      }
+      print(JSON.array(items).rendered())
+    } else {
+      print("worst cases, each subcommand as a whole process (bounds: under 2 s and 300 MB, exit 0, 1 or 65):")
+      for run in runs {
+        let mark = run.withinBounds ? "ok " : "BAD"
+        print(
+          String(
+            format: "  %@ %-20@ %-8@ %6.2f s %7.1f MB  exit %3d  %@", mark, run.example as NSString, run.command as NSString,
+            run.seconds, run.megabytes, run.status, run.message as NSString))
+      }
+      let bad = runs.filter { !$0.withinBounds }.count
+      print(bad == 0 ? "All \(runs.count) runs within bounds." : "\(bad) of \(runs.count) runs out of bounds.")
+    }
+    return runs.allSatisfy(\.withinBounds) ? 0 : 1
   }
 
   private static func walks(tool: String, json: Bool) throws(BenchmarkFailure) {

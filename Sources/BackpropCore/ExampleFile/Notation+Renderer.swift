@@ -13,8 +13,15 @@ extension Notation {
 
     typealias Piece = (text: String, precedence: Int)
 
+    /// The text `substitute` gives for a leaf, if any: only leaves are substituted, so
+    /// no composite expression is ever hashed to look it up.
+    private func substituted(_ expression: DocumentExpression) -> String? {
+      guard let substitute, case .leaf = expression else { return nil }
+      return substitute(expression)
+    }
+
     func render(_ expression: DocumentExpression, leading: Bool = false) -> Piece {
-      if let substitute, let text = substitute(expression) {
+      if let text = substituted(expression) {
         return negative(notation.number(text), leading: leading)
       }
       switch expression {
@@ -77,7 +84,7 @@ extension Notation {
     /// The precedence of an expression's outermost operation as it will be written,
     /// without writing it: a negative number counts as an atom unless it leads.
     private func precedence(_ expression: DocumentExpression, leading: Bool) -> Int {
-      if let substitute, let text = substitute(expression) { return text.hasPrefix("-") && leading ? 3 : 5 }
+      if let text = substituted(expression) { return text.hasPrefix("-") && leading ? 3 : 5 }
       switch expression {
       case .number(_, let text): return (text.hasPrefix("-") || text.hasPrefix(notation.minus)) && leading ? 3 : 5
       case .apply(let op, let operands):
@@ -97,9 +104,7 @@ extension Notation {
       let leftBracketed = isPower ? leftPrecedence < 5 : leftPrecedence < precedence
       let leftText = leftBracketed ? "(\(render(left, leading: true).text))" : render(left, leading: leftLeads).text
       if isPower {
-        if notation.style == .unicode, case .number(_, let text) = right, let superscript = Notation.superscript(text),
-          substitute?(right) == nil
-        {
+        if notation.style == .unicode, case .number(_, let text) = right, let superscript = Notation.superscript(text) {
           return (leftText + superscript, 4)
         }
         let exponent =
