@@ -16,7 +16,9 @@ struct NudgeCommand: Command {
       ArgumentDeclaration(name: "delta", help: "How much to change it by; a negative number such as -0.1 makes it smaller."),
     ],
     options: [SharedOptions.json(help: "Print the result as JSON."), SharedOptions.ascii()],
-    examples: ["backprop-tutor nudge simple-chain w2 0.1", "backprop-tutor nudge simple-chain w1 -0.1", "backprop-tutor nudge calculus-slope x 0.1"])
+    examples: [
+      "backprop-tutor nudge simple-chain w2 0.1", "backprop-tutor nudge simple-chain w1 -0.1", "backprop-tutor nudge calculus-slope x 0.1",
+    ])
 
   var target: String
   var name: String
@@ -43,7 +45,8 @@ struct NudgeCommand: Command {
         evaluation.network.quantity(name) == nil
         ? "has no quantity '\(Failure.quoted(name))'" : "computes '\(name)'; nudge an input or a parameter"
       throw Failure.usage(
-        "\(Failure.quoted(target)) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))", command: "nudge")
+        "\(Failure.quoted(target)) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))",
+        command: "nudge")
     }
     let start = example.leaves.first { $0.name == name }!.value
     if start + delta == start {

@@ -155,7 +155,9 @@ struct QuizCommand: Command {
           answers[question.row] = printed
           wrong += 1
           if wrong >= 3 {
-            say("  " + terminal.red("\(terminal.differMark) not \(Failure.quoted(printed.text)).") + " The answer: \(text.quantity) = \(text.value).")
+            say(
+              "  " + terminal.red("\(terminal.differMark) not \(Failure.quoted(printed.text)).")
+                + " The answer: \(text.quantity) = \(text.value).")
             score.missed.append(text.quantity)
             continue questions
           }

@@ -75,7 +75,9 @@ struct OptionDeclaration: Sendable {
     case .number:
       return Double(text) == nil ? "'--\(name)' takes a number, not '\(Failure.quoted(text))'" : nil
     case .positiveNumber:
-      guard let number = Double(text), number.isFinite, number > 0 else { return "'--\(name)' takes a positive number, not '\(Failure.quoted(text))'" }
+      guard let number = Double(text), number.isFinite, number > 0 else {
+        return "'--\(name)' takes a positive number, not '\(Failure.quoted(text))'"
+      }
       return nil
     case .wholeNumber(let range):
       guard let number = Int(text), range.contains(number) else {
