@@ -12,7 +12,8 @@ import Foundation
 public enum BackpropCLI {
   /// Runs the tool with `arguments` (without the program's name) and returns its exit
   /// status: 0, 1 when `check` finds a difference, or a sysexits.h status (64 usage,
-  /// 65 data, 66 no input, 73 cannot write) with `Error: ...` on stderr.
+  /// 65 data, 66 no input, 73 cannot write, 74 stdout cannot be written) with
+  /// `Error: ...` on stderr.
   public static func main(_ arguments: [String]) -> Int32 {
     do {
       return try run(arguments)
@@ -30,26 +31,29 @@ public enum BackpropCLI {
   }
 
   /// Finds the subcommand, answers `--help` for it, reads its arguments and runs it.
+  /// Help and the version go to stdout through `Console`, so a failed write exits 74.
   static func run(_ arguments: [String]) throws -> Int32 {
     guard let name = arguments.first else {
-      print(CommandRegistry.overview)
+      Console.out(CommandRegistry.overview + "\n")
       return 0
     }
     let rest = Array(arguments.dropFirst())
     let command = CommandRegistry.command(named: name)
-    if let command, rest.contains("--help") || rest.contains("-h") {
-      print(HelpFormatter.help(for: command.configuration))
+    // `--help` after `--` is a value, not a request for help.
+    let options = rest.prefix { $0 != "--" }
+    if let command, options.contains("--help") || options.contains("-h") {
+      Console.out(HelpFormatter.help(for: command.configuration) + "\n")
       return 0
     }
     switch name {
     case "--help", "-h":
-      print(CommandRegistry.overview)
+      Console.out(CommandRegistry.overview + "\n")
       return 0
     case "--version":
-      print(CommandRegistry.version)
+      Console.out(CommandRegistry.version + "\n")
       return 0
     default:
-      guard let command else { throw Failure.usage("unknown subcommand '\(name)'", command: nil) }
+      guard let command else { throw Failure.usage("unknown subcommand '\(Failure.quoted(name))'", command: nil) }
       let parsed = try ParsedArguments(rest, for: command.configuration)
       return try command.init(parsed).run()
     }

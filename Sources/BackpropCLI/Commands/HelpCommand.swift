@@ -14,12 +14,13 @@ struct HelpCommand: Command {
   init(_ arguments: ParsedArguments) throws {
     topic = arguments.positional(0)
     if let topic, CommandRegistry.command(named: topic) == nil {
-      throw Failure.usage("unknown subcommand '\(topic)'", command: nil)
+      throw Failure.usage("unknown subcommand '\(Failure.quoted(topic))'", command: nil)
     }
   }
 
   func run() throws -> Int32 {
-    print(topic.flatMap(CommandRegistry.command(named:)).map { HelpFormatter.help(for: $0.configuration) } ?? CommandRegistry.overview)
+    let help = topic.flatMap(CommandRegistry.command(named:)).map { HelpFormatter.help(for: $0.configuration) }
+    Console.out((help ?? CommandRegistry.overview) + "\n")
     return 0
   }
 }

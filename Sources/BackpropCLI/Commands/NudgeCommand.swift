@@ -13,10 +13,12 @@ struct NudgeCommand: Command {
     arguments: [
       ArgumentDeclaration(name: "example", help: "A built-in example's name or an example file."),
       ArgumentDeclaration(name: "name", help: "An input or parameter of the example."),
-      ArgumentDeclaration(name: "delta", help: "How much to change it by."),
+      ArgumentDeclaration(name: "delta", help: "How much to change it by; a negative number such as -0.1 makes it smaller."),
     ],
     options: [SharedOptions.json(help: "Print the result as JSON."), SharedOptions.ascii()],
-    examples: ["backprop-tutor nudge simple-chain w2 0.1", "backprop-tutor nudge calculus-slope x 0.1"])
+    examples: [
+      "backprop-tutor nudge simple-chain w2 0.1", "backprop-tutor nudge simple-chain w1 -0.1", "backprop-tutor nudge calculus-slope x 0.1",
+    ])
 
   var target: String
   var name: String
@@ -28,7 +30,7 @@ struct NudgeCommand: Command {
     target = parsed.positionals[0]
     name = parsed.positionals[1]
     guard let delta = Double(parsed.positionals[2]), delta.isFinite, delta != 0 else {
-      throw Failure.usage("<delta> must be a non-zero number, not '\(parsed.positionals[2])'", command: "nudge")
+      throw Failure.usage("<delta> must be a non-zero number, not '\(Failure.quoted(parsed.positionals[2]))'", command: "nudge")
     }
     self.delta = delta
     json = parsed.shared.json
@@ -40,9 +42,11 @@ struct NudgeCommand: Command {
     let example = evaluation.network.example
     guard example.leaves.contains(where: { $0.name == name }) else {
       let what =
-        evaluation.network.quantity(name) == nil ? "has no quantity '\(name)'" : "computes '\(name)'; nudge an input or a parameter"
+        evaluation.network.quantity(name) == nil
+        ? "has no quantity '\(Failure.quoted(name))'" : "computes '\(name)'; nudge an input or a parameter"
       throw Failure.usage(
-        "\(target) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))", command: "nudge")
+        "\(Failure.quoted(target)) \(what) (its inputs and parameters: \(example.leaves.map(\.name).joined(separator: ", ")))",
+        command: "nudge")
     }
     let start = example.leaves.first { $0.name == name }!.value
     if start + delta == start {

@@ -5,7 +5,9 @@ import Foundation
 /// `backprop-tutor quiz NAME|PATH`: the student works out each value; the tutor judges it.
 ///
 /// Reads answers line by line from stdin, so it works in a terminal and with answers
-/// piped in; the end of input ends the quiz with the score so far.
+/// piped in; the end of input ends the quiz with the score so far. Input that is not
+/// typed answers (a NUL byte, a line with no end, ``maximumIdle`` answers in a row that
+/// are not numbers) ends it too, with the score and one line on stderr (exit 65).
 struct QuizCommand: Command {
   static let configuration = CommandConfiguration(
     name: "quiz",
@@ -17,7 +19,8 @@ struct QuizCommand: Command {
       "A wrong answer gets a hint that narrows: the formula, then the formula with the numbers, then the answer. An answer "
         + "that is right given your own earlier wrong answer is recognised as a carried error. At the prompt: a number, "
         + "'f' for the formula, 'h' for a hint, 's' to skip, 'q' to quit. Answers can be piped in; the end of input ends "
-        + "the quiz with the score so far."
+        + "the quiz with the score so far. An answer is at most 4096 bytes; a NUL byte, a line with no end, or 100 "
+        + "answers in a row that are not numbers stop the quiz with the score so far and exit status 65."
     ],
     arguments: [ArgumentDeclaration(name: "example", help: "A built-in example's name or an example file.")],
     options: [
@@ -25,6 +28,10 @@ struct QuizCommand: Command {
       SharedOptions.ascii(),
     ],
     examples: ["backprop-tutor quiz single-neuron --part backward", "printf '4\\n2\\n' | backprop-tutor quiz simple-chain"])
+
+  /// How many answers in a row may be something other than a number, a hint or a skip
+  /// (blank, unreadable, too long, the formula again) before the input counts as endless.
+  static let maximumIdle = 100
 
   var target: String
   var part: Quiz.Part
@@ -59,6 +66,9 @@ struct QuizCommand: Command {
     say("\(quiz.questions.count) questions. Type a number; 'f' for the formula, 'h' for a hint, 's' to skip, 'q' to quit.")
     var answers: [Row.ID: PrintedNumber] = [:]
     var score = Score()
+    var reader = LineReader()
+    var idle = 0
+    var stopped: String?
     questions: for (number, question) in quiz.questions.enumerated() {
       let text = question.line.text(in: n)
       say("")
@@ -66,17 +76,36 @@ struct QuizCommand: Command {
       var hints = 0
       var wrong = 0
       while true {
+        if idle >= Self.maximumIdle {
+          stopped = "\(Self.maximumIdle) answers in a row were not numbers"
+          break questions
+        }
         prompt()
-        guard let input = readLine(strippingNewline: true) else {
+        let input: String
+        switch reader.next() {
+        case .text(let line): input = line
+        case .tooLong(let start):
+          say("  '\(start)…' is too long for an answer (at most \(LineReader.maximumLine) bytes).")
+          idle += 1
+          continue
+        case .end:
           say("")
           say("(end of input)")
           break questions
+        case .notText:
+          stopped = "a NUL byte, not a line of text"
+          break questions
+        case .unended:
+          stopped = "a line of more than \(LineReader.maximumUnended) bytes with no line break"
+          break questions
         }
         let answer = input.trimmingCharacters(in: .whitespaces)
+        idle += 1
         switch answer.lowercased() {
         case "q", "quit":
           break questions
         case "s", "skip":
+          idle = 0
           say("  The answer: \(text.quantity) = \(text.value).")
           score.missed.append(text.quantity)
           continue questions
@@ -85,6 +114,7 @@ struct QuizCommand: Command {
           hints = max(hints, 1)
           continue
         case "h", "hint", "?":
+          idle = 0
           hints += 1
           if hints >= 3 {
             say("  The answer: \(text.quantity) = \(text.value).")
@@ -100,9 +130,10 @@ struct QuizCommand: Command {
           break
         }
         guard let printed = PrintedNumber(answer.replacingOccurrences(of: "−", with: "-")) else {
-          say("  '\(answer)' is not a number I can read (write it like 0.5933, -18 or 1.2e-05).")
+          say("  '\(Failure.quoted(answer))' is not a number I can read (write it like 0.5933, -18 or 1.2e-05).")
           continue
         }
+        idle = 0
         switch quiz.judge(printed, to: question, earlier: answers) {
         case .right:
           answers[question.row] = printed
@@ -124,17 +155,23 @@ struct QuizCommand: Command {
           answers[question.row] = printed
           wrong += 1
           if wrong >= 3 {
-            say("  " + terminal.red("\(terminal.differMark) not \(printed.text).") + " The answer: \(text.quantity) = \(text.value).")
+            say(
+              "  " + terminal.red("\(terminal.differMark) not \(Failure.quoted(printed.text)).")
+                + " The answer: \(text.quantity) = \(text.value).")
             score.missed.append(text.quantity)
             continue questions
           }
           hints = max(hints, wrong)
-          say("  " + terminal.red("\(terminal.differMark) not \(printed.text).") + " " + hint(hints, text) + " Try again.")
+          say("  " + terminal.red("\(terminal.differMark) not \(Failure.quoted(printed.text)).") + " " + hint(hints, text) + " Try again.")
         }
       }
     }
     say("")
     say(score.summary(total: quiz.questions.count, bold: terminal.bold))
+    if let stopped {
+      Console.err("Error: standard input: \(stopped); the quiz stops\n")
+      return 65
+    }
     return 0
   }
 

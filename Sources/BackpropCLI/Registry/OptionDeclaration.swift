@@ -73,18 +73,20 @@ struct OptionDeclaration: Sendable {
     case .flag, .text:
       return nil
     case .number:
-      return Double(text) == nil ? "'--\(name)' takes a number, not '\(text)'" : nil
+      return Double(text) == nil ? "'--\(name)' takes a number, not '\(Failure.quoted(text))'" : nil
     case .positiveNumber:
-      guard let number = Double(text), number.isFinite, number > 0 else { return "'--\(name)' takes a positive number, not '\(text)'" }
+      guard let number = Double(text), number.isFinite, number > 0 else {
+        return "'--\(name)' takes a positive number, not '\(Failure.quoted(text))'"
+      }
       return nil
     case .wholeNumber(let range):
       guard let number = Int(text), range.contains(number) else {
-        return "'--\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+        return "'--\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(Failure.quoted(text))'"
       }
       return nil
     case .decimals(let range):
       guard let number = Int(text), range.contains(number) else {
-        return "'--\(name)' takes a whole number of decimals from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+        return "'--\(name)' takes a whole number of decimals from \(range.lowerBound) to \(range.upperBound), not '\(Failure.quoted(text))'"
       }
       return nil
     }

@@ -1,6 +1,8 @@
 /// The arguments of one subcommand, read against its declarations the way
 /// swift-argument-parser reads them: flags (`--json`), options with a value
-/// (`--round 4`, `--round=4`), positionals, and `--` ending the options.
+/// (`--round 4`, `--round=4`), positionals, and `--` ending the options. An argument
+/// that reads as a number (`-0.1`, `-3`, `-1e-3`, `-.5`) is never an option: it is a
+/// positional, or the value of the option before it.
 ///
 /// Reading checks everything the declarations say, in this order: unknown options and
 /// missing values, then the number of positionals, then each option's value in the
@@ -26,7 +28,9 @@ struct ParsedArguments {
         positionals.append(contentsOf: rest)
         break
       }
-      if argument.hasPrefix("--") {
+      if Self.isNumber(argument) {
+        positionals.append(argument)
+      } else if argument.hasPrefix("--") {
         let body = argument.dropFirst(2)
         let (name, inline) =
           body.firstIndex(of: "=").map { (String(body[..<$0]), String(body[body.index(after: $0)...])) } ?? (String(body), nil)
@@ -34,13 +38,13 @@ struct ParsedArguments {
         if let declaration, !declaration.takesValue, inline == nil {
           flags.insert(name)
         } else if let declaration, declaration.takesValue {
-          guard let value = inline ?? rest.popFirst() else { throw usage("missing value for '--\(name)'") }
+          guard let value = inline ?? rest.popFirst() else { throw usage("missing value for '--\(Failure.quoted(name))'") }
           values[name] = value
         } else {
-          throw usage("unknown option '\(argument)'")
+          throw usage("unknown option '\(Failure.quoted(argument))'")
         }
       } else if argument.hasPrefix("-"), argument.count > 1 {
-        throw usage("unknown option '\(argument)'")
+        throw usage("unknown option '\(Failure.quoted(argument))'")
       } else {
         positionals.append(argument)
       }
@@ -52,6 +56,12 @@ struct ParsedArguments {
       }
     }
     shared = SharedOptions(ascii: flags.contains("ascii"), json: flags.contains("json"))
+  }
+
+  /// Whether `argument` reads as a number: `-0.1`, `-3`, `-1e-3`, `-.5` (then it is a
+  /// value, not an option, however it starts).
+  static func isNumber(_ argument: String) -> Bool {
+    Double(argument) != nil
   }
 
   /// As many positionals as the arguments declared take, or the error that says which is missing or extra.
@@ -69,7 +79,7 @@ struct ParsedArguments {
         index = positionals.count
       }
     }
-    if index < positionals.count { throw usage("unexpected argument '\(positionals[index])'") }
+    if index < positionals.count { throw usage("unexpected argument '\(Failure.quoted(positionals[index]))'") }
   }
 
   /// A usage error (exit 64) pointing to this command's help.

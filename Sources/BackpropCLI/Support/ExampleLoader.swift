@@ -51,7 +51,7 @@ enum ExampleLoader {
     if argument.contains("/") || argument.hasSuffix(".txt") {
       throw Failure.noInput("\(argument): no such file")
     }
-    var message = "no example named '\(argument)'"
+    var message = "no example named '\(Failure.quoted(argument))'"
     if let suggestion = suggestion(for: argument) { message += "; did you mean '\(suggestion)'?" }
     message += " ('backprop-tutor list' shows the built-in examples)"
     throw Failure.usage(message, command: command)
