@@ -25,7 +25,7 @@ struct NewCommand: Command {
         "inputs", "targets", "weights", "bias-values", value: "values",
         help: "Starting values, comma-separated (defaults follow the well-known 2-2-2 example: 0.05, 0.10; 0.01, 0.99; "
           + "0.15, 0.20, ...; 0.35, 0.60)."),
-      .option("title", value: "text", help: "The worksheet's title: one line of text."),
+      .option("title", value: "text", help: "The worksheet's title: one line of text, without '#'."),
       .option("output", value: "file", help: "Write the file (whole or not at all) instead of stdout; never over an existing file."),
       .flag("force", help: "With --output: replace an existing file (a filled-in worksheet is lost)."),
     ],
@@ -82,7 +82,8 @@ struct NewCommand: Command {
   }
 
   /// The `--title` as the worksheet's `title:` line takes it: one line, not blank, with no control
-  /// characters (a newline would start a statement of its own) and no bidirectional controls.
+  /// characters (a newline would start a statement of its own), no bidirectional controls and no
+  /// '#' (the file format has no way to escape a comment sign).
   static func title(_ text: String?) throws -> String? {
     guard let text else { return nil }
     let bidirectional: [ClosedRange<UInt32>] = [0x061C...0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069]
@@ -94,6 +95,9 @@ struct NewCommand: Command {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         throw Failure.usage("'--title' is one line of text, without control characters (it has \(code))", command: "new")
       }
+    }
+    if text.contains("#") {
+      throw Failure.usage("'--title' cannot hold '#': in a worksheet, '#' starts a comment", command: "new")
     }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { throw Failure.usage("'--title' is blank; give a title, or leave the option out", command: "new") }
