@@ -67,7 +67,7 @@ import Testing
     }
   }
 
-  @Test func aPipeIsReadUpToTheLimitAndAFIFOWithNoWriterDoesNotHang() throws {
+  @Test func aPipeIsReadAndAFIFOWithNoWriterIsRefusedAtOnce() throws {
     let piped = try Tool.run(["walk", "/dev/stdin"], input: Self.example, timeout: 20)
     #expect(piped.status == 0, "\(piped.stderr)")
     #expect(piped.stdout.contains("25"))
@@ -75,10 +75,23 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let fifo = folder.appendingPathComponent("fifo.txt").path
     #expect(mkfifo(fifo, 0o644) == 0)
-    // No writer: read as an empty file, a data error, never a wait.
-    let result = try Tool.run(["walk", fifo], timeout: 10)
-    #expect(result.status == 65)
-    #expect(result.stderr.hasPrefix("Error: \(fifo):"))
+    // A writer already waiting for a reader is read, as `cat` would.
+    let source = folder.appendingPathComponent("example.txt").path
+    try Self.example.write(toFile: source, atomically: false, encoding: .utf8)
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+    writer.arguments = ["-c", "cat \"$0\" > \"$1\"", source, fifo]
+    try writer.run()
+    usleep(100_000)
+    let written = try Tool.run(["walk", fifo], timeout: 20)
+    writer.waitUntilExit()
+    #expect(written.status == 0, "\(written.stderr)")
+    // No writer: refused at once, never a wait, for every command that reads an example.
+    for command in ["walk", "check", "graph"] {
+      let result = try Tool.run([command, fifo], timeout: 10)
+      #expect(result.status == 66)
+      #expect(result.stderr == "Error: \(fifo): is a named pipe with nothing written to it\n")
+    }
   }
 
   /// Every worksheet `new` writes passes `check` as written, whatever its title.

@@ -6,7 +6,7 @@ import Glibc
 /// `/dev/zero` never ends).
 ///
 /// Symbolic links are followed. A FIFO or a device is read like a file, up to the bound;
-/// a FIFO is opened without waiting for a writer, and one with no writer reads as empty.
+/// a FIFO is opened without waiting for a writer, and one with no writer, or nothing written, is refused (66).
 enum InputFile {
   /// What was read.
   enum Contents: Equatable {
@@ -36,7 +36,8 @@ enum InputFile {
     case S_IFSOCK: throw Failure.noInput("\(path): is a socket, not an example file")
     default: break
     }
-    // O_NONBLOCK so that opening a FIFO does not wait for a writer; reads then block as usual.
+    // O_NONBLOCK so that opening a FIFO does not wait for a writer, and the first read shows
+    // whether it has one (0: none; EAGAIN: one that has not written yet).
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
       let error = errno
@@ -44,12 +45,21 @@ enum InputFile {
       throw cannotRead(path, error)
     }
     defer { close(descriptor) }
-    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-    return try read(descriptor, limit: limit, path: path)
+    let isFIFO = status.st_mode & S_IFMT == S_IFIFO
+    let contents = try read(descriptor, limit: limit, path: path, waitingForAWriter: isFIFO)
+    // A FIFO ends at once when nothing has it open for writing: say that, not "no loss".
+    if isFIFO, contents == .bytes(Data()) {
+      throw Failure.noInput("\(path): is a named pipe with nothing written to it")
+    }
+    return contents
   }
 
   /// Reads in fixed chunks until the end or until more than `limit` bytes have come.
-  private static func read(_ descriptor: Int32, limit: Int, path: String) throws -> Contents {
+  ///
+  /// With `waitingForAWriter`, an end before any byte is believed only after 0.2 s: a writer
+  /// that was waiting in `open` for a reader takes a moment to count as one.
+  private static func read(_ descriptor: Int32, limit: Int, path: String, waitingForAWriter: Bool) throws -> Contents {
+    var patience = waitingForAWriter ? 10 : 0
     let chunk = 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     var data = Data()
@@ -57,7 +67,17 @@ enum InputFile {
       let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, chunk) }
       if count < 0 {
         if errno == EINTR { continue }
+        if errno == EAGAIN {
+          // A pipe with a writer but no bytes yet: from now on, wait for them.
+          _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+          continue
+        }
         throw cannotRead(path, errno)
+      }
+      if count == 0, data.isEmpty, patience > 0 {
+        patience -= 1
+        usleep(20_000)
+        continue
       }
       if count == 0 { return .bytes(data) }
       data.append(contentsOf: buffer[..<count])
