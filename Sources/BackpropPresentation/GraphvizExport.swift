@@ -10,7 +10,7 @@ public enum GraphvizExport {
     let graph = try evaluation.pass(evaluation.initialState).graph
     let loss = network.example.loss
     var lines = [
-      "digraph backprop {",
+      WriterMark.dot,
       "  rankdir=LR;",
       "  labelloc=t;",
       "  fontname=\"Helvetica\";",

@@ -105,6 +105,6 @@ import Testing
     #expect(text.hasSuffix("}\n"))
     let unwritable = try Tool.run(["graph", "simple-chain", "--output", "/no/such/folder/g.dot"])
     #expect(unwritable.status == 73)
-    #expect(unwritable.stderr == "Error: /no/such/folder/g.dot: cannot be written\n")
+    #expect(unwritable.stderr == "Error: /no/such/folder/g.dot: the folder '/no/such/folder' does not exist\n")
   }
 }

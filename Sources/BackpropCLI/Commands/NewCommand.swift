@@ -25,13 +25,15 @@ struct NewCommand: Command {
         "inputs", "targets", "weights", "bias-values", value: "values",
         help: "Starting values, comma-separated (defaults follow the well-known 2-2-2 example: 0.05, 0.10; 0.01, 0.99; "
           + "0.15, 0.20, ...; 0.35, 0.60)."),
-      .option("title", value: "text", help: "The worksheet's title."),
-      .option("output", value: "file", help: "Write the file (whole or not at all) instead of stdout."),
+      .option("title", value: "text", help: "The worksheet's title: one line of text, without '#'."),
+      .option("output", value: "file", help: "Write the file (whole or not at all) instead of stdout; never over an existing file."),
+      .flag("force", help: "With --output: replace an existing file (a filled-in worksheet is lost)."),
     ],
     examples: ["backprop-tutor new --layers 2-2-1 --output homework.txt", "backprop-tutor new --layers 2-2-2 --fixed-biases --rate 0.5"])
 
   var worksheet: Worksheet
   var output: String?
+  var force: Bool
 
   init(_ parsed: ParsedArguments) throws {
     let layerText = parsed.text("layers")!
@@ -73,12 +75,37 @@ struct NewCommand: Command {
     worksheet.targets = try numbers("targets")
     worksheet.weights = try numbers("weights")
     worksheet.biasValues = try numbers("bias-values")
-    worksheet.title = parsed.text("title")
+    worksheet.title = try Self.title(parsed.text("title"))
     output = parsed.text("output")
+    force = parsed.flag("force")
     if let problem = worksheet.problem() { throw Failure.usage(problem, command: "new") }
   }
 
+  /// The `--title` as the worksheet's `title:` line takes it: one line, not blank, with no control
+  /// characters (a newline would start a statement of its own), no bidirectional controls and no
+  /// '#' (the file format has no way to escape a comment sign).
+  static func title(_ text: String?) throws -> String? {
+    guard let text else { return nil }
+    let bidirectional: [ClosedRange<UInt32>] = [0x061C...0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069]
+    for scalar in text.unicodeScalars {
+      let category = scalar.properties.generalCategory
+      if category == .control || category == .lineSeparator || category == .paragraphSeparator
+        || bidirectional.contains(where: { $0.contains(scalar.value) })
+      {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        throw Failure.usage("'--title' is one line of text, without control characters (it has \(code))", command: "new")
+      }
+    }
+    if text.contains("#") {
+      throw Failure.usage("'--title' cannot hold '#': in a worksheet, '#' starts a comment", command: "new")
+    }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { throw Failure.usage("'--title' is blank; give a title, or leave the option out", command: "new") }
+    return trimmed
+  }
+
   func run() throws -> Int32 {
+    if let output { try FileOutput.check(output, kind: .worksheet, force: force) }
     let text: String
     do {
       text = try worksheet.text()
@@ -89,7 +116,7 @@ struct NewCommand: Command {
       Console.out(text)
       return 0
     }
-    try FileOutput.write(text, to: output)
+    try FileOutput.write(text, to: output, kind: .worksheet, force: force)
     Console.err("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n")
     return 0
   }

@@ -19,6 +19,7 @@ struct SurfaceCommand: Command {
       .option("rate", value: "rate", kind: .positiveNumber, help: "A learning rate instead of the file's."),
       .option("grid", value: "n", kind: .wholeNumber(2...200), help: "Grid points per side for the SVG.", default: "60"),
       .option("svg", value: "file", help: "Also write the map as an SVG picture."),
+      .flag("force", help: "With --svg: replace a file that is not a picture backprop-tutor wrote, or is read-only."),
       SharedOptions.ascii(),
     ])
 
@@ -28,6 +29,7 @@ struct SurfaceCommand: Command {
   var rate: Double?
   var resolution: Int
   var svg: String?
+  var force: Bool
   var terminal: Terminal
 
   init(_ parsed: ParsedArguments) throws {
@@ -40,6 +42,7 @@ struct SurfaceCommand: Command {
     rate = parsed.number("rate")
     resolution = parsed.integer("grid")!
     svg = parsed.text("svg")
+    force = parsed.flag("force")
     terminal = parsed.shared.terminal
   }
 
@@ -57,6 +60,7 @@ struct SurfaceCommand: Command {
     guard rate != nil || example.rate != nil else {
       throw Failure.usage("\(target) has no learning rate: add 'rate NAME = VALUE' to the file or pass --rate", command: "surface")
     }
+    if let svg { try FileOutput.check(svg, kind: .svg, force: force) }
     let surface: LossSurface
     do {
       surface = try evaluation.lossSurface(x: chosen[0], y: chosen[1], steps: steps, resolution: resolution, rate: rate)
@@ -64,7 +68,7 @@ struct SurfaceCommand: Command {
       throw Failure.usage("\(error)", command: "surface")
     }
     let report = SurfaceReport(name: target, example: example, x: chosen[0], y: chosen[1], surface: surface)
-    if let svg { try FileOutput.write(report.chart.svg(), to: svg) }
+    if let svg { try FileOutput.write(report.chart.svg(), to: svg, kind: .svg, force: force) }
     var output = Output()
     report.render(terminal, into: &output)
     output.write()

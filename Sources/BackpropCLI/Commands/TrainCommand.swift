@@ -22,6 +22,7 @@ struct TrainCommand: Command {
         defaultDescription: "a tenth of the steps"),
       .option("rate", value: "rate", kind: .positiveNumber, help: "A learning rate instead of the file's."),
       .option("svg", value: "file", help: "Also write the loss curve as an SVG picture."),
+      .flag("force", help: "With --svg: replace a file that is not a picture backprop-tutor wrote, or is read-only."),
       SharedOptions.json(help: "The trajectory as JSON."),
       SharedOptions.ascii(),
     ],
@@ -33,6 +34,7 @@ struct TrainCommand: Command {
   var rate: Double?
   var json: Bool
   var svg: String?
+  var force: Bool
   var terminal: Terminal
 
   init(_ parsed: ParsedArguments) throws {
@@ -42,6 +44,7 @@ struct TrainCommand: Command {
     rate = parsed.number("rate")
     json = parsed.shared.json
     svg = parsed.text("svg")
+    force = parsed.flag("force")
     terminal = parsed.shared.terminal
   }
 
@@ -55,6 +58,7 @@ struct TrainCommand: Command {
     guard !example.parameters.isEmpty else {
       throw Failure.usage("\(target) has no trainable parameters ('param' lines) to train", command: "train")
     }
+    if let svg { try FileOutput.check(svg, kind: .svg, force: force) }
     let every = self.every ?? TrainingReport.defaultInterval(steps: steps)
     let recordEvery = TrainingReport.recordingInterval(steps: steps, every: every)
     let progress = Progress(total: steps, enabled: !json && isatty(STDERR_FILENO) == 1 && steps >= 100_000)
@@ -70,7 +74,7 @@ struct TrainCommand: Command {
     let report = TrainingReport(
       name: target, example: example, run: run, every: every, rateGiven: rate != nil, notes: notes, checked: checked)
     if let svg {
-      try FileOutput.write(report.chart.svg(), to: svg)
+      try FileOutput.write(report.chart.svg(), to: svg, kind: .svg, force: force)
     }
     var output = Output()
     if json {

@@ -55,7 +55,7 @@ enum ChartSVG {
   /// A standalone document: XML declaration, white background, the title at the top, then `body`.
   static func document(width: Int, height: Int, title: String, body: [String]) -> String {
     var lines = [
-      #"<?xml version="1.0" encoding="UTF-8"?>"#,
+      WriterMark.svg,
       #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)" "#
         + #"font-family="\#(font)" fill="\#(ink)">"#,
       "<title>\(Escaping.xml(title))</title>",
