@@ -69,7 +69,7 @@ enum NameSpelling {
   static func checked(_ spelled: String, written: [Character], at location: SourceLocation) throws -> String {
     var scripts: [Script] = []
     var letters: [(offset: Int, letter: Character, script: Script)] = []
-    for (offset, c) in written.enumerated() where !c.isASCII && GreekLetters.asciiName(of: c) == nil {
+    for (offset, c) in written.enumerated() where GreekLetters.asciiName(of: c) == nil {
       guard let script = script(of: c) else { continue }
       letters.append((offset, c, script))
       if !scripts.contains(script) { scripts.append(script) }
@@ -84,8 +84,7 @@ enum NameSpelling {
         "'\(quoted)' mixes \(first.rawValue) and \(odd.script.rawValue) letters: '\(odd.letter)' is \(describe(odd.letter.unicodeScalars.first!))"
       )
     }
-    if let script = scripts.first, script != .latin, !written.contains(where: { $0.isASCII && $0.isLetter }),
-      letters.allSatisfy({ lookAlikes.contains($0.letter.unicodeScalars.first!.value) }), let first = letters.first
+    if let script = scripts.first, script != .latin, letters.allSatisfy({ lookAlikes.contains($0.letter.unicodeScalars.first!.value) }), let first = letters.first
     {
       throw LocatedError(
         SourceLocation(line: location.line, column: location.column + first.offset),
