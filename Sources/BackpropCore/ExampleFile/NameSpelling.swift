@@ -97,6 +97,7 @@ enum NameSpelling {
   /// The script of a letter, for the three whose letters look alike; `nil` for other
   /// scripts, digits and marks.
   static func script(of c: Character) -> Script? {
+    if c.isASCII { return c.isLetter ? .latin : nil }
     guard c.isLetter, let scalar = String(c).precomposedStringWithCanonicalMapping.unicodeScalars.first else { return nil }
     switch scalar.value {
     case 0x41...0x5A, 0x61...0x7A, 0xAA, 0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2AF, 0x1D00...0x1D7F, 0x1E00...0x1EFF,
