@@ -40,7 +40,9 @@ import Testing
   }
 
   @Test func everyInvisibleCharacterIsNamed() throws {
-    for scalar: Unicode.Scalar in ["\u{200B}", "\u{200C}", "\u{2060}", "\u{FEFF}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{61C}", "\u{FE0F}"] {
+    for scalar: Unicode.Scalar in [
+      "\u{200B}", "\u{200C}", "\u{2060}", "\u{FEFF}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{61C}", "\u{FE0F}",
+    ] {
       let error = try error(Self.example("param w\(scalar)1 = 3", using: "w1"))
       let code = String(scalar.value, radix: 16, uppercase: true)
       #expect(error.message.hasPrefix("unexpected invisible character U+" + String(repeating: "0", count: 4 - min(4, code.count)) + code))

@@ -88,7 +88,9 @@ import Testing
     let quiz = try Tool.run(["quiz", file.path], input: "\u{1B}[2J7\u{7F}\n\u{1B}]52;c;aGk=\u{7}\rx\n1\n")
     #expect(quiz.status == 0, "\(quiz.stderr)")
     expectClean(quiz, "quiz")
-    #expect(quiz.stdout.contains("Quiz: " + file.path.replacingOccurrences(of: "\u{1B}", with: #"\u{1B}"#).replacingOccurrences(of: "\r", with: #"\u{D}"#)))
+    #expect(
+      quiz.stdout.contains(
+        "Quiz: " + file.path.replacingOccurrences(of: "\u{1B}", with: #"\u{1B}"#).replacingOccurrences(of: "\r", with: #"\u{D}"#)))
     #expect(quiz.stdout.contains(#"'\u{1B}[2J7\u{7F}' is not a number"#))
     #expect(quiz.stdout.contains(#"'\u{1B}]52;c;aGk=\u{7}\u{D}x' is not a number"#))
   }

@@ -175,14 +175,16 @@ extension ExampleParser {
         throw LocatedError(at, "expected one name after 'loss'")
       }
       if hasLoss {
-        throw LocatedError(tokens[0].location, "a second 'loss' line; an example has exactly one loss (the first is '\(example.loss.excerpt())')")
+        throw LocatedError(
+          tokens[0].location, "a second 'loss' line; an example has exactly one loss (the first is '\(example.loss.excerpt())')")
       }
       guard quantities.contains(name) else {
         let suggestion = Suggestion.closest(to: name, among: quantities).map { "; did you mean '\($0.excerpt())'?" } ?? ""
         throw LocatedError(tokens[1].location, "unknown name '\(name.excerpt())'\(suggestion)")
       }
       if leaves.contains(name) {
-        throw LocatedError(tokens[1].location, "'\(name.excerpt())' is given, not computed: the loss must be a quantity of a forward equation")
+        throw LocatedError(
+          tokens[1].location, "'\(name.excerpt())' is given, not computed: the loss must be a quantity of a forward equation")
       }
       example.loss = name
       example.lossLocation = tokens[1].location

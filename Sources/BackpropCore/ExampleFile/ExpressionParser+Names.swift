@@ -44,7 +44,8 @@ extension ExpressionParser {
     else { return nil }
     guard index + 2 < tokens.count, case .identifier(let bottom) = tokens[index + 2].kind, bottom.hasPrefix("d"), bottom.count > 1 else {
       return LocatedError(
-        index + 2 < tokens.count ? tokens[index + 2].location : endLocation, "expected dNAME after '/' in the derivative \(top.excerpt())/d...")
+        index + 2 < tokens.count ? tokens[index + 2].location : endLocation,
+        "expected dNAME after '/' in the derivative \(top.excerpt())/d...")
     }
     let name = String(bottom.dropFirst())
     let at = tokens[index + 2].location

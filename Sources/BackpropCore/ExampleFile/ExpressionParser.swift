@@ -218,7 +218,8 @@ struct ExpressionParser {
       }
       if scope.lets.contains(name) {
         throw LocatedError(
-          token.location, "'\(name.excerpt())' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
+          token.location,
+          "'\(name.excerpt())' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
       }
       guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
       guard scope.leaves.contains(name) else {
@@ -268,7 +269,8 @@ struct ExpressionParser {
       if scope.allowsStates && scope.lets.contains(name) { return .name(name) }
       if let line = scope.laterLets[name] {
         throw LocatedError(
-          token.location, "'\(name.excerpt())' is a 'let' value defined below, at line \(line); a 'let' line can use only the 'let' values above it")
+          token.location,
+          "'\(name.excerpt())' is a 'let' value defined below, at line \(line); a 'let' line can use only the 'let' values above it")
       }
       if !scope.allowsStates, scope.laterLets[name] != nil || scope.allLets.contains(name) {
         throw LocatedError(token.location, "'\(name.excerpt())' is a 'let' value: forward equations use only the network's quantities")

@@ -84,7 +84,8 @@ enum NameSpelling {
         "'\(quoted)' mixes \(first.rawValue) and \(odd.script.rawValue) letters: '\(odd.letter)' is \(describe(odd.letter.unicodeScalars.first!))"
       )
     }
-    if let script = scripts.first, script != .latin, letters.allSatisfy({ lookAlikes.contains($0.letter.unicodeScalars.first!.value) }), let first = letters.first
+    if let script = scripts.first, script != .latin, letters.allSatisfy({ lookAlikes.contains($0.letter.unicodeScalars.first!.value) }),
+      let first = letters.first
     {
       throw LocatedError(
         SourceLocation(line: location.line, column: location.column + first.offset),
