@@ -23,7 +23,7 @@ public struct NudgeReport {
     let n = terminal.notation
     let p = n.name(nudge.name)
     let delta = n.number(Readable.format(nudge.delta))
-    output.line(terminal.bold("\(name): \(p) changed by \(delta)"))
+    output.line(terminal.bold("\(Escaping.terminal(name)): \(p) changed by \(delta)"))
     output.line()
     var changes = Table(header: ["quantity", "before", "after", "change"])
     for change in nudge.changes {

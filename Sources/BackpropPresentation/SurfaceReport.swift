@@ -36,7 +36,7 @@ public struct SurfaceReport {
     let n = terminal.notation
     let chart = self.chart
 
-    output.line(terminal.bold("\(name): \(n.name(example.loss)) over \(n.name(x)) and \(n.name(y))"))
+    output.line(terminal.bold("\(Escaping.terminal(name)): \(n.name(example.loss)) over \(n.name(x)) and \(n.name(y))"))
     if !surface.heldFixed.isEmpty {
       let held = surface.heldFixed.map(n.name).joined(separator: ", ")
       let their = surface.heldFixed.count == 1 ? "its starting value" : "their starting values"

@@ -61,7 +61,7 @@ public struct TrainingReport {
   /// the loss curve, and the document's values about training with their verdicts.
   public func render(_ terminal: Terminal, into output: inout Output) {
     let n = terminal.notation
-    output.line(terminal.bold("\(name): \(example.title ?? "untitled example")"))
+    output.line(terminal.bold("\(Escaping.terminal(name)): \(Escaping.terminal(example.title ?? "untitled example"))"))
     for note in notes { output.line("Note: " + note.sentence(n)) }
     let rateName = n.name(example.rate?.name ?? "rate")
     let source = rateGiven ? "given" : "the file's"

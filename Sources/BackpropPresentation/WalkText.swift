@@ -86,7 +86,7 @@ public struct WalkText {
     // In the order of the file, for whoever fixes it.
     let differing = walkthrough.lines.filter { $0.explanation != nil }
       .sorted { ($0.document?.location.line ?? 0) < ($1.document?.location.line ?? 0) }
-    output.line(terminal.bold("\(name): ") + (example.title ?? "untitled example"))
+    output.line(terminal.bold("\(Escaping.terminal(name)): ") + Escaping.terminal(example.title ?? "untitled example"))
     if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
     let texts = differing.map { ($0, $0.text(in: terminal.notation)) }
     let width = min(64, texts.map { Terminal.width(left($0.1)) }.max() ?? 0)
@@ -97,8 +97,8 @@ public struct WalkText {
   }
 
   private func header(into output: inout Output) {
-    output.line(terminal.bold("\(name): \(example.title ?? "untitled example")"))
-    if let source = example.source { output.line("Source: \(source)") }
+    output.line(terminal.bold("\(Escaping.terminal(name)): \(Escaping.terminal(example.title ?? "untitled example"))"))
+    if let source = example.source { output.line("Source: \(Escaping.terminal(source))") }
     for note in walkthrough.unreachableTargets { output.line("Note: " + note.sentence(terminal.notation)) }
     if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
   }
@@ -135,7 +135,7 @@ public struct WalkText {
     else { return "" }
     let note = example.leaves.first { $0.name == name }?.note ?? example.equations.first { $0.name == name }?.note
     guard let note, !note.isEmpty else { return "" }
-    return "\n" + terminal.dim("      (\(note))")
+    return "\n" + terminal.dim("      (\(Escaping.terminal(note)))")
   }
 
   /// For a given: what it is (input, trainable parameter, ...).
@@ -170,7 +170,7 @@ public struct WalkText {
       result += "\n" + terminal.dim("      " + explanation.sentence(for: line, in: walkthrough, notation: terminal.notation))
     }
     if let note = line.document?.note, !note.isEmpty {
-      result += "\n" + terminal.dim("      (\(note))")
+      result += "\n" + terminal.dim("      (\(Escaping.terminal(note)))")
     }
     return result + declarationNote(line)
   }
@@ -195,7 +195,7 @@ public struct WalkText {
     text += "; \(counts.notPrinted) more \(plural(counts.notPrinted, "value")) the document does not print\(blankNote)."
     if let slip = walkthrough.firstSlip, let document = slip.document {
       let line = slip.text(in: terminal.notation)
-      text += "\nFirst slip: \(line.quantity) at \(example.file):\(document.location.line): "
+      text += "\nFirst slip: \(line.quantity) at \(Escaping.terminal(example.file)):\(document.location.line): "
       text += slip.explanation!.sentence(for: slip, in: walkthrough, notation: terminal.notation)
       // Every step where a new mistake was made: what a handout's author has to fix.
       let slips = walkthrough.lines.filter { $0.explanation?.cause == .slip && !$0.repeatsLine }

@@ -25,3 +25,29 @@ import Testing
     #expect(Escaping.xml("ŷ") == "ŷ")
   }
 }
+
+/// What a terminal would obey rather than show, from a hostile file.
+@Suite struct TerminalEscapingTests {
+  @Test func terminalShowsControlsAsCodePoints() {
+    #expect(Escaping.terminal("a\u{1B}[2Jb") == #"a\u{1B}[2Jb"#)
+    #expect(Escaping.terminal("\u{1B}]52;c;aGk=\u{7}") == #"\u{1B}]52;c;aGk=\u{7}"#)
+    #expect(Escaping.terminal("\r\t\n\u{7F}\u{9B}\u{80}") == #"\u{D}\u{9}\u{A}\u{7F}\u{9B}\u{80}"#)
+    #expect(Escaping.terminal("x\u{202E}y\u{2066}\u{200E}\u{200F}\u{61C}") == #"x\u{202E}y\u{2066}\u{200E}\u{200F}\u{61C}"#)
+    #expect(Escaping.terminal("σ(z) = ŷ · w₁ ✓ é") == "σ(z) = ŷ · w₁ ✓ é")
+    // U+00A0 and U+00A1 are printable: only U+0080–U+009F are C1.
+    #expect(Escaping.terminal("\u{A0}\u{A1}") == "\u{A0}\u{A1}")
+  }
+
+  @Test func terminalKeepsLineBreaksOnlyWhenAsked() {
+    #expect(Escaping.terminal("one\ntwo\u{1B}\n", keepingLineBreaks: true) == "one\ntwo\\u{1B}\n")
+  }
+
+  @Test func jsonEscapesDELC1AndBidiControls() {
+    #expect(Escaping.json("\u{1B}\u{7F}\u{9B}\u{202E}\u{2069}") == #"\u001b\u007f\u009b\u202e\u2069"#)
+  }
+
+  @Test func dotAndXMLShowNoControls() {
+    #expect(Escaping.dot("t\u{1B}[2J") == #"t\\u{1B}[2J"#)
+    #expect(Escaping.xml("a\u{202E}b\u{9B}") == "a\u{FFFD}b\u{FFFD}")
+  }
+}

@@ -60,8 +60,8 @@ import Testing
     #expect(Self.files.count >= 45)
     var numbers = Set<Substring>()
     for file in Self.files {
-      #expect(file.range(of: #"^[0-9]{2}-[a-z0-9-]+\.txt$"#, options: .regularExpression) != nil, "\(file): name NN-description.txt")
-      #expect(numbers.insert(file.prefix(2)).inserted, "\(file): number used twice")
+      #expect(file.range(of: #"^[0-9]{2,3}-[a-z0-9-]+\.txt$"#, options: .regularExpression) != nil, "\(file): name NN-description.txt")
+      #expect(numbers.insert(file.prefix { $0 != "-" }).inserted, "\(file): number used twice")
       let line = try Self.expectedLine(file)
       #expect(line.hasPrefix("Error: FILE"), "\(file): the .err line starts with 'Error: FILE'")
       #expect(!line.contains("\n"), "\(file): the .err file is one line")

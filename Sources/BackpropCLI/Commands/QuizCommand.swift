@@ -60,7 +60,7 @@ struct QuizCommand: Command {
     let quiz = Quiz(Walkthrough(try ExampleLoader.load(target, command: "quiz")), part: part)
     let example = quiz.walkthrough.example
     let n = terminal.notation
-    say(terminal.bold("Quiz: \(target): \(example.title ?? "untitled example")"))
+    say(terminal.bold("Quiz: \(Escaping.terminal(target)): \(Escaping.terminal(example.title ?? "untitled example"))"))
     let givens = example.leaves.map { "\(n.name($0.name)) = \(n.number($0.text))" }
     say("Given: " + givens.joined(separator: ", "))
     say("\(quiz.questions.count) questions. Type a number; 'f' for the formula, 'h' for a hint, 's' to skip, 'q' to quit.")
@@ -130,7 +130,7 @@ struct QuizCommand: Command {
           break
         }
         guard let printed = PrintedNumber(answer.replacingOccurrences(of: "−", with: "-")) else {
-          say("  '\(Failure.quoted(answer))' is not a number I can read (write it like 0.5933, -18 or 1.2e-05).")
+          say("  '\(Escaping.terminal(answer.excerpt()))' is not a number I can read (write it like 0.5933, -18 or 1.2e-05).")
           continue
         }
         idle = 0

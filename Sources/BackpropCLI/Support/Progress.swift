@@ -10,11 +10,11 @@ final class Progress {
 
   func show(_ step: Int) {
     guard enabled else { return }
-    Console.err("\rstep \(step) of \(total)")
+    Console.errControl("\rstep \(step) of \(total)")
   }
 
   func clear() {
     guard enabled else { return }
-    Console.err("\r\u{1B}[K")
+    Console.errControl("\r\u{1B}[K")
   }
 }

@@ -25,8 +25,8 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     case .didNotConverge(let limit): "gradient descent did not settle within \(limit) steps"
     case .diverged(let step): "gradient descent diverged: the loss or a parameter is no longer a finite number after step \(step)"
     case .notALeaf(let name):
-      "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
-    case .unknownName(let name): "unknown name '\(name)'"
+      "'\(name.excerpt())' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
+    case .unknownName(let name): "unknown name '\(name.excerpt())'"
     case .notFinite(let value): "the value is not a finite number (\(Readable.format(value)))"
     case .tooLong(let steps, let budget):
       "\(steps) steps of this network is more than the tutor runs for one value (at most \(budget) steps here)"

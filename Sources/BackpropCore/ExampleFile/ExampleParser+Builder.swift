@@ -58,13 +58,13 @@ extension ExampleParser {
       }
       guard let token = nameToken, case .identifier(let name) = token.kind else { return }
       if Self.keywords.contains(name) || Operator.function(spelled: name) != nil || name == "converged" {
-        throw LocatedError(token.location, "'\(name)' is a reserved word and cannot name a quantity")
+        throw LocatedError(token.location, "'\(name.excerpt())' is a reserved word and cannot name a quantity")
       }
       if declared.count >= Self.maximumQuantities {
         throw LocatedError(token.location, "more than \(Self.maximumQuantities) names: the tutor walks examples of a size worked by hand")
       }
       if let first = declared[name] {
-        throw LocatedError(token.location, "'\(name)' is defined twice (first at line \(first.line))")
+        throw LocatedError(token.location, "'\(name.excerpt())' is defined twice (first at line \(first.line))")
       }
       declared[name] = token.location
       if first == "let" {
@@ -105,7 +105,7 @@ extension ExampleParser {
         // and would nest the evaluation too deeply.
         let depth = 1 + (expression.names.compactMap { letDepth[$0] }.max() ?? 0)
         if depth > Self.maximumLetDepth {
-          throw LocatedError(tokens[1].location, "'\(name)' builds on more than \(Self.maximumLetDepth) 'let' values in a row")
+          throw LocatedError(tokens[1].location, "'\(name.excerpt())' builds on more than \(Self.maximumLetDepth) 'let' values in a row")
         }
         letDepth[name] = depth
         example.definitions.append(Example.Definition(name: name, expression: expression, location: tokens[1].location))
@@ -118,7 +118,7 @@ extension ExampleParser {
         guard tokens.count > 1, tokens[1].kind == .symbol("=") else {
           throw LocatedError(
             tokens[0].location,
-            "expected a declaration (input, target, param, const, rate, loss, let, doc, title:, source:) or an equation 'NAME = formula', found '\(first)'"
+            "expected a declaration (input, target, param, const, rate, loss, let, doc, title:, source:) or an equation 'NAME = formula', found '\(first.excerpt())'"
           )
         }
         var scope = ExpressionParser.Scope(quantities: quantities, allowsStates: false)
@@ -139,10 +139,10 @@ extension ExampleParser {
       let tokens = statement.tokens
       guard case .identifier(let name) = tokens[1].kind else { return "" }
       guard tokens.count > 2, tokens[2].kind == .symbol("=") else {
-        throw LocatedError(tokens.count > 2 ? tokens[2].location : statement.end, "expected '=' after '\(keyword) \(name)'")
+        throw LocatedError(tokens.count > 2 ? tokens[2].location : statement.end, "expected '=' after '\(keyword) \(name.excerpt())'")
       }
       guard tokens.count > 3 else {
-        throw LocatedError(statement.end, "expected a value after '\(keyword) \(name) ='")
+        throw LocatedError(statement.end, "expected a value after '\(keyword) \(name.excerpt()) ='")
       }
       return name
     }
@@ -156,11 +156,11 @@ extension ExampleParser {
       if let named = tokens.first(where: { if case .identifier(let n) = $0.kind { Operator.function(spelled: n) == nil } else { false } }),
         case .identifier(let other) = named.kind
       {
-        throw LocatedError(named.location, "the value of '\(name)' must be a number, not a formula of '\(other)'")
+        throw LocatedError(named.location, "the value of '\(name.excerpt())' must be a number, not a formula of '\(other.excerpt())'")
       }
       let expression = try ExpressionParser.parse(tokens, scope: .init(quantities: [], allowsStates: false), end: statement.end)
       guard let value = expression.constantValue, value.isFinite else {
-        throw LocatedError(tokens[0].location, "the value of '\(name)' is not a finite number")
+        throw LocatedError(tokens[0].location, "the value of '\(name.excerpt())' is not a finite number")
       }
       let start = statement.text.index(statement.text.startIndex, offsetBy: tokens[0].location.column - 1)
       let text = statement.text[start...].trimmingCharacters(in: .whitespaces)
@@ -175,14 +175,16 @@ extension ExampleParser {
         throw LocatedError(at, "expected one name after 'loss'")
       }
       if hasLoss {
-        throw LocatedError(tokens[0].location, "a second 'loss' line; an example has exactly one loss (the first is '\(example.loss)')")
+        throw LocatedError(
+          tokens[0].location, "a second 'loss' line; an example has exactly one loss (the first is '\(example.loss.excerpt())')")
       }
       guard quantities.contains(name) else {
-        let suggestion = Suggestion.closest(to: name, among: quantities).map { "; did you mean '\($0)'?" } ?? ""
-        throw LocatedError(tokens[1].location, "unknown name '\(name)'\(suggestion)")
+        let suggestion = Suggestion.closest(to: name, among: quantities).map { "; did you mean '\($0.excerpt())'?" } ?? ""
+        throw LocatedError(tokens[1].location, "unknown name '\(name.excerpt())'\(suggestion)")
       }
       if leaves.contains(name) {
-        throw LocatedError(tokens[1].location, "'\(name)' is given, not computed: the loss must be a quantity of a forward equation")
+        throw LocatedError(
+          tokens[1].location, "'\(name.excerpt())' is given, not computed: the loss must be a quantity of a forward equation")
       }
       example.loss = name
       example.lossLocation = tokens[1].location
@@ -230,11 +232,11 @@ extension ExampleParser {
       }
       let asciiText = printedText.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "–", with: "-")
       if PrintedNumber(asciiText) == nil, let huge = Double(asciiText), !huge.isFinite || abs(huge) > 1e300 {
-        throw LocatedError(valueStart, "the document value '\(printedText)' is too large to check")
+        throw LocatedError(valueStart, "the document value '\(printedText.excerpt())' is too large to check")
       }
       guard let printed = PrintedNumber(asciiText) else {
         throw LocatedError(
-          valueStart, "the document value '\(printedText)' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
+          valueStart, "the document value '\(printedText.excerpt())' is not a number (write it as printed, e.g. -0.00150 or 3.5e-05)")
       }
       let expression = try ExpressionParser.parse(Array(tokens[1..<equals]), scope: scope, end: tokens[equals].location)
       let keyStart = statement.text.index(statement.text.startIndex, offsetBy: tokens[1].location.column - 1)

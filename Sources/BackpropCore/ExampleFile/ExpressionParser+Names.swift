@@ -44,7 +44,8 @@ extension ExpressionParser {
     else { return nil }
     guard index + 2 < tokens.count, case .identifier(let bottom) = tokens[index + 2].kind, bottom.hasPrefix("d"), bottom.count > 1 else {
       return LocatedError(
-        index + 2 < tokens.count ? tokens[index + 2].location : endLocation, "expected dNAME after '/' in the derivative \(top)/d...")
+        index + 2 < tokens.count ? tokens[index + 2].location : endLocation,
+        "expected dNAME after '/' in the derivative \(top.excerpt())/d...")
     }
     let name = String(bottom.dropFirst())
     let at = tokens[index + 2].location
@@ -59,9 +60,9 @@ extension ExpressionParser {
 
   func unknownName(_ name: String, at location: SourceLocation) -> LocatedError {
     let known = scope.allowsStates ? scope.quantities.union(scope.lets) : scope.quantities
-    var message = "unknown name '\(name)'"
+    var message = "unknown name '\(name.excerpt())'"
     if let suggestion = Suggestion.closest(to: name, among: known) {
-      message += "; did you mean '\(suggestion)'?"
+      message += "; did you mean '\(suggestion.excerpt())'?"
     } else if name.hasPrefix("d"), scope.quantities.contains(String(name.dropFirst())) {
       message += "; a derivative is written dA/dB"
     }

@@ -218,19 +218,20 @@ struct ExpressionParser {
       }
       if scope.lets.contains(name) {
         throw LocatedError(
-          token.location, "'\(name)' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
+          token.location,
+          "'\(name.excerpt())' is a 'let' value; only inputs, targets, parameters, constants and the rate can be set in [...]")
       }
       guard scope.quantities.contains(name) else { throw unknownName(name, at: token.location) }
       guard scope.leaves.contains(name) else {
         throw LocatedError(
           token.location,
-          "'\(name)' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]")
+          "'\(name.excerpt())' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]")
       }
       if assignments.contains(where: { $0.name == name }) {
-        throw LocatedError(token.location, "'\(name)' is set twice inside '[...]'")
+        throw LocatedError(token.location, "'\(name.excerpt())' is set twice inside '[...]'")
       }
       index += 1
-      try expect("=", "after '\(name)' inside '[...]'")
+      try expect("=", "after '\(name.excerpt())' inside '[...]'")
       assignments.append(DocumentTerm.Assignment(name: name, value: try parseSum()))
     } while take(",")
     try expect("]", "to close '[...]'")
@@ -268,10 +269,11 @@ struct ExpressionParser {
       if scope.allowsStates && scope.lets.contains(name) { return .name(name) }
       if let line = scope.laterLets[name] {
         throw LocatedError(
-          token.location, "'\(name)' is a 'let' value defined below, at line \(line); a 'let' line can use only the 'let' values above it")
+          token.location,
+          "'\(name.excerpt())' is a 'let' value defined below, at line \(line); a 'let' line can use only the 'let' values above it")
       }
       if !scope.allowsStates, scope.laterLets[name] != nil || scope.allLets.contains(name) {
-        throw LocatedError(token.location, "'\(name)' is a 'let' value: forward equations use only the network's quantities")
+        throw LocatedError(token.location, "'\(name.excerpt())' is a 'let' value: forward equations use only the network's quantities")
       }
       if Operator.function(spelled: name) != nil {
         throw LocatedError(token.location, "\(name) is a function: write \(name)(...)")

@@ -23,15 +23,19 @@ enum Lexer {
     while index < characters.count {
       let c = characters[index]
       let start = index
+      let neighbours = (index > 0 ? characters[index - 1] : nil, index + 1 < characters.count ? characters[index + 1] : nil)
+      if let problem = NameSpelling.problem(with: c, before: neighbours.0, after: neighbours.1) {
+        throw LocatedError(location(start), problem)
+      }
       if c == " " || c == "\t" || c == "\r" {
         index += 1
       } else if c.isASCII && (c.isNumber || (c == "." && index + 1 < characters.count && characters[index + 1].isASCIIDigit)) {
         let (text, end) = scanNumber(characters, from: index)
         guard let value = Double(text) else {
-          throw LocatedError(location(start), "'\(text)' is not a number")
+          throw LocatedError(location(start), "'\(text.excerpt())' is not a number")
         }
         guard value.isFinite else {
-          throw LocatedError(location(start), "'\(text)' is too large to be a number")
+          throw LocatedError(location(start), "'\(text.excerpt())' is too large to be a number")
         }
         tokens.append(Token(kind: .number(value, text: text), location: location(start)))
         index = end
@@ -57,7 +61,8 @@ enum Lexer {
           name += GreekLetters.asciiName(of: c) ?? subscripts[c] ?? String(c)
           index += 1
         }
-        tokens.append(Token(kind: .identifier(name), location: location(start)))
+        let spelled = try NameSpelling.checked(name, written: Array(characters[start..<index]), at: location(start))
+        tokens.append(Token(kind: .identifier(spelled), location: location(start)))
       } else if let symbol = Operator.canonicalSymbol(c) ?? (c == "′" ? "'" : (punctuation.contains(c) ? c : nil)) {
         tokens.append(Token(kind: .symbol(symbol), location: location(start)))
         index += 1

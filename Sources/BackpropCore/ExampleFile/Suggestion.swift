@@ -3,8 +3,10 @@ import BackpropEngine
 /// The nearest known name to a misspelt one, for "did you mean".
 enum Suggestion {
   static func closest(to name: String, among candidates: Set<String>) -> String? {
+    // Distances are of the first 64 characters: so is the length they are measured against.
+    let length = min(name.count, 64)
     let scored = candidates.map { ($0, distance(name, $0)) }
-      .filter { $0.1 <= max(1, name.count / 3) && $0.1 < name.count }
+      .filter { $0.1 <= max(1, length / 3) && $0.1 < length }
     return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
   }
 

@@ -20,7 +20,7 @@ extension Token.Kind {
   var described: String {
     switch self {
     case .number(_, let text): "number \(text)"
-    case .identifier(let name): "'\(name)'"
+    case .identifier(let name): "'\(name.excerpt())'"
     case .partial: "'∂'"
     case .symbol("'"): "a prime (')"
     case .symbol(let c): "'\(c)'"

@@ -138,7 +138,7 @@ public struct Network: Sendable {
       return graph.leaf(value)
     case .leaf(let name):
       guard let quantity = quantity(name) else {
-        throw ExampleError(file: example.file, location: location, message: "unknown name '\(name)'")
+        throw ExampleError(file: example.file, location: location, message: "unknown name '\(name.excerpt())'")
       }
       return quantity.node
     case .apply(let op, let operands):

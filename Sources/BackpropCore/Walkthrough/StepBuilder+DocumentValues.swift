@@ -145,7 +145,8 @@ extension StepBuilder {
         section: .experiments, kind: .documentValue, quantity: document.expression, formula: formula,
         substitutions: try values(of: shown, in: state), value: value)
     } catch let error as EvaluationError {
-      throw ExampleError(file: example.file, location: document.location, message: "cannot compute '\(document.expressionText)': \(error)")
+      throw ExampleError(
+        file: example.file, location: document.location, message: "cannot compute '\(document.expressionText.excerpt())': \(error)")
     }
   }
 

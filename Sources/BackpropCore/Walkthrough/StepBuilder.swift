@@ -46,7 +46,8 @@ struct StepBuilder {
         let value = try evaluation.value(of: DocumentTerm.name(definition.name), in: state)
         guard value.isFinite else { throw EvaluationError.notFinite(value) }
       } catch let error as EvaluationError {
-        throw ExampleError(file: example.file, location: definition.location, message: "cannot compute '\(definition.name)': \(error)")
+        throw ExampleError(
+          file: example.file, location: definition.location, message: "cannot compute '\(definition.name.excerpt())': \(error)")
       }
     }
   }

@@ -28,7 +28,7 @@ struct TerminalAxes {
     func centred(_ text: String) -> String { spaces(labelWidth + 1 + (width - text.count) / 2) + text }
 
     var lines: [String] = []
-    if !title.isEmpty { lines.append(centred(title)) }
+    if !title.isEmpty { lines.append(centred(Escaping.terminal(title))) }
     if !yLabel.isEmpty { lines.append(yLabel) }
     lines.append(spaces(labelWidth) + String(box.corners[0]) + String(repeating: box.h, count: width) + String(box.corners[1]))
     for (row, cells) in cells.enumerated() {
