@@ -14,6 +14,24 @@ extension Expression {
     }
   }
 
+  /// The value, with each leaf's value from `leaf`, every intermediate value a finite
+  /// number: `1/(1/0)` is not 0 but an error at `1/0`.
+  ///
+  /// - Throws: ``NonFiniteValue`` at the first operation whose value is not finite, or
+  ///   what `leaf` throws.
+  public func finiteValue(leaf: (Leaf) throws -> Double) throws -> Double {
+    switch self {
+    case .number(let value, _): return value
+    case .leaf(let name): return try leaf(name)
+    case .apply(let op, let operands):
+      let x = try operands[0].finiteValue(leaf: leaf)
+      let y = operands.count > 1 ? try operands[1].finiteValue(leaf: leaf) : 0
+      let value = op.definition.value(x, y)
+      guard value.isFinite else { throw NonFiniteValue(operator: op, x: x, y: y, value: value) }
+      return value
+    }
+  }
+
   /// The value of an expression of numbers alone, or `nil` if it has a leaf.
   public var constantValue: Double? {
     try? value { _ in throw NotConstantError() }

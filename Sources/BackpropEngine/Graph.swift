@@ -95,6 +95,16 @@ public struct Graph: Sendable {
     return operations.count - 1
   }
 
+  /// The same tape with the values and adjoints of another pass over it: a state kept as
+  /// its numbers only, so that many states share one tape's structure.
+  public func with(values: [Double], adjoints: [Double]) -> Graph {
+    precondition(values.count == count && adjoints.count == count, "a pass over this tape")
+    var graph = self
+    graph.values = values
+    graph.adjoints = adjoints
+    return graph
+  }
+
   /// Sets a leaf's value; call ``forward()`` afterwards.
   public mutating func set(_ node: Node, to value: Double) {
     precondition(operations[node] == .leaf, "only leaves are set from outside")

@@ -7,7 +7,7 @@ public enum GraphvizExport {
   /// The DOT text for `evaluation`'s graph, names and formulas written in `notation`.
   public static func dot(_ evaluation: Evaluation, notation: Notation = .unicode) throws -> String {
     let network = evaluation.network
-    let graph = try evaluation.pass(evaluation.initialState).graph
+    let graph = try evaluation.graph(in: evaluation.initialState)
     let loss = network.example.loss
     var lines = [
       WriterMark.dot,

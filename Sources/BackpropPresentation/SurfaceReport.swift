@@ -45,6 +45,9 @@ public struct SurfaceReport {
     let start = surface.path.first.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
     let end = surface.path.last.map { "(\(n.number(Readable.format($0.x))), \(n.number(Readable.format($0.y))))" } ?? "?"
     output.line("The path: gradient descent from \(start) to \(end).")
+    if let sentence = TrainingReport.divergence(surface.divergedAt, loss: surface.lossAtDivergence ?? .nan, notation: n) {
+      output.line(sentence)
+    }
     output.line()
     chart.terminal(width: 64, height: 24, ascii: terminal.ascii).forEach { output.line($0) }
   }

@@ -34,6 +34,11 @@ public struct TrainingReport {
     self.checked = checked
   }
 
+  /// "The descent diverged at step 12 (loss 1.2e+308); try a smaller rate.", when it did.
+  public static func divergence(_ step: Int?, loss: Double, notation: Notation) -> String? {
+    step.map { "The descent diverged at step \($0) (loss \(notation.number(Readable.format(loss)))); try a smaller rate." }
+  }
+
   /// The loss curve of `run`, for the terminal or an SVG file.
   public static func chart(_ run: TrainingRun, example: Example, name: String) -> LineChart {
     LineChart(
@@ -84,8 +89,8 @@ public struct TrainingReport {
     final += values.count <= 12 ? "; " + values.joined(separator: ", ") : " (\(values.count) parameters)"
     output.line(final + ".")
     if let settled = run.settledAt { output.line("The parameters stopped changing at step \(settled): gradient descent has converged.") }
-    if let diverged = run.divergedAt {
-      output.line("Gradient descent diverged at step \(diverged): the learning rate is too large for this example.")
+    if let sentence = Self.divergence(run.divergence, loss: run.last.loss, notation: n) {
+      output.line(sentence)
     }
     if let plateau = run.plateau, run.settledAt == nil {
       output.line("The loss has levelled off at about \(n.number(Readable.format(plateau))): more steps will not lower it much.")
@@ -127,7 +132,7 @@ public struct TrainingReport {
           })
       ),
       ("settledAt", run.settledAt.map { .integer($0) } ?? .null),
-      ("divergedAt", run.divergedAt.map { .integer($0) } ?? .null),
+      ("divergedAt", run.divergence.map { .integer($0) } ?? .null),
       ("plateau", run.plateau.map { .number($0) } ?? .null),
       ("notes", .array(notes.map { .string($0.sentence(.ascii)) })),
       (

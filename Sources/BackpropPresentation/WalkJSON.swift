@@ -77,7 +77,7 @@ public enum WalkJSON {
       ("title", .optional(example.title)),
       ("source", .optional(example.source)),
       ("rounding", walkthrough.rounding.map { .integer($0) } ?? .null),
-      ("notes", .array(walkthrough.unreachableTargets.map { .string($0.sentence(.ascii)) })),
+      ("notes", .array(WalkNotes.sentences(walkthrough, notation: .ascii).map(JSON.string))),
       ("steps", .array(steps)),
       ("summary", .object(summaryFields)),
     ])

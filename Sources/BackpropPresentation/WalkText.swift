@@ -99,7 +99,7 @@ public struct WalkText {
   private func header(into output: inout Output) {
     output.line(terminal.bold("\(Escaping.terminal(name)): \(Escaping.terminal(example.title ?? "untitled example"))"))
     if let source = example.source { output.line("Source: \(Escaping.terminal(source))") }
-    for note in walkthrough.unreachableTargets { output.line("Note: " + note.sentence(terminal.notation)) }
+    for note in WalkNotes.sentences(walkthrough, notation: terminal.notation) { output.line("Note: " + note) }
     if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
   }
 

@@ -107,7 +107,7 @@ import Testing
     for quantity in evaluation.network.quantities where quantity.role == .equation {
       let locals = try evaluation.localDerivatives(of: quantity.name, in: start)
       for input in quantity.inputs {
-        let formula = Symbolic.derivative(of: quantity.formula!, withRespectTo: input, in: evaluation.network)
+        let formula = try #require(Symbolic.derivative(of: quantity.formula!, withRespectTo: input, in: evaluation.network))
         let symbolic = try evaluation.value(of: formula, in: start)
         #expect(abs(symbolic - (locals[input] ?? 0)) <= 1e-12, "∂\(quantity.name)/∂\(input) = \(Notation.ascii.render(formula))")
       }

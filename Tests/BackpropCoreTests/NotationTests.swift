@@ -56,7 +56,7 @@ import Testing
   @Test func sigmoidDerivativeIsWrittenWithItsOutput() throws {
     let example = try ExampleParser.parse("input z = 0.3\nyhat = sigmoid(z)\nloss yhat", file: "s.txt")
     let network = try Network(example)
-    let derivative = Symbolic.derivative(of: network.quantity("yhat")!.formula!, withRespectTo: "z", in: network)
+    let derivative = try #require(Symbolic.derivative(of: network.quantity("yhat")!.formula!, withRespectTo: "z", in: network))
     #expect(Notation.unicode.render(derivative) == "ŷ · (1 − ŷ)")
   }
 }

@@ -68,7 +68,7 @@ struct CheckCommand: Command {
     var documents: [JSON] = []
     for file in files {
       do {
-        let walkthrough = Walkthrough(try ExampleLoader.load(file, command: "check"), rounding: rounding)
+        let walkthrough = try ExampleLoader.walk(file, command: "check", rounding: rounding)
         if walkthrough.summary.differ > 0 { status = max(status, 1) }
         if json {
           documents.append(WalkJSON.render(walkthrough, name: file))

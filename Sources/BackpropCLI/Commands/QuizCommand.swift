@@ -57,7 +57,7 @@ struct QuizCommand: Command {
   }
 
   func run() throws -> Int32 {
-    let quiz = Quiz(Walkthrough(try ExampleLoader.load(target, command: "quiz")), part: part)
+    let quiz = Quiz(try ExampleLoader.walk(target, command: "quiz"), part: part)
     let example = quiz.walkthrough.example
     let n = terminal.notation
     say(terminal.bold("Quiz: \(Escaping.terminal(target)): \(Escaping.terminal(example.title ?? "untitled example"))"))

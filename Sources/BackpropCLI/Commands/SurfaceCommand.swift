@@ -73,6 +73,6 @@ struct SurfaceCommand: Command {
     report.render(terminal, into: &output)
     output.write()
     if let svg { Console.err("Wrote \(svg).\n") }
-    return 0
+    return surface.divergedAt == nil ? 0 : 1
   }
 }

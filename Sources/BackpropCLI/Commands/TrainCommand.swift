@@ -64,7 +64,9 @@ struct TrainCommand: Command {
     let progress = Progress(total: steps, enabled: !json && isatty(STDERR_FILENO) == 1 && steps >= 100_000)
     let run: TrainingRun
     do {
-      run = try evaluation.train(from: evaluation.initialState, steps: steps, rate: rate, every: recordEvery) { progress.show($0) }
+      run = try evaluation.train(
+        from: evaluation.initialState, steps: steps, rate: rate, every: recordEvery, stopWhenDiverging: true
+      ) { progress.show($0) }
     } catch let error as EvaluationError {
       throw Failure.usage("\(error)", command: "train")
     }
@@ -84,7 +86,8 @@ struct TrainCommand: Command {
     }
     output.write()
     if let svg { Console.err("Wrote \(svg).\n") }
-    return 0
+    // A run that diverged is not a result: the table shows how, the status says so.
+    return run.divergence == nil ? 0 : 1
   }
 
 }

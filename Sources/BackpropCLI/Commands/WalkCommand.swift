@@ -48,7 +48,7 @@ struct WalkCommand: Command {
   var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
   func run() throws -> Int32 {
-    let walkthrough = Walkthrough(try ExampleLoader.load(target, command: "walk"), rounding: rounding)
+    let walkthrough = try ExampleLoader.walk(target, command: "walk", rounding: rounding)
     var output = Output()
     if json {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())

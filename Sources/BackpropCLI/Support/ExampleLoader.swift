@@ -21,6 +21,17 @@ enum ExampleLoader {
     }
   }
 
+  /// Loads and validates `argument`, then replays it, rounded by hand to `rounding`
+  /// decimals if given.
+  static func walk(_ argument: String, command: String, rounding: Int? = nil) throws -> Walkthrough {
+    let validated = try load(argument, command: command)
+    do {
+      return try Walkthrough(validated, rounding: rounding)
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+  }
+
   /// Reads and parses `argument`, without validating it.
   private static func parse(_ argument: String, command: String) throws -> Example {
     if argument.isEmpty { throw Failure.usage("the example's name is empty", command: command) }

@@ -24,7 +24,10 @@ public enum HandRounding {
   /// Recomputes each step, in walk order, from the rounded values of the steps before
   /// it. The givens (inputs, parameters, the rate) are used as they are: only what is
   /// computed is rounded.
-  static func round(_ validated: ValidatedExample, decimals: Int) -> [Step.ID: Rounded] {
+  ///
+  /// - Throws: ``ExampleError`` at the step's line when rounding makes a value infinite
+  ///   or not a number (a denominator rounded to 0).
+  static func round(_ validated: ValidatedExample, decimals: Int) throws -> [Step.ID: Rounded] {
     var known: [DocumentExpression: Double] = [:]
     let aliases = Dictionary(
       validated.example.definitions.map { (DocumentExpression.name($0.name), $0.expression) }, uniquingKeysWith: { first, _ in first })
@@ -42,6 +45,13 @@ public enum HandRounding {
         rounded.value = round(value.isNaN ? step.value : value, decimals: decimals)
       } else if step.kind != .given {
         rounded.value = round(step.value, decimals: decimals)
+      }
+      guard rounded.value.isFinite else {
+        let text = Notation.ascii.render(step.quantity)
+        throw ExampleError(
+          file: validated.example.file, location: validated.location(of: row),
+          message: "with every value rounded to \(decimals) decimals, \(text.excerpt()) is not a finite number "
+            + "(\(Readable.format(rounded.value))); round to more decimals")
       }
       known[step.quantity] = rounded.value
       if let alias = aliases[step.quantity] { known[alias] = rounded.value }

@@ -6,7 +6,10 @@ extension Evaluation {
   public func lossSurface(x: String, y: String, steps: Int, resolution: Int, rate: Double? = nil) throws -> LossSurface {
     let xi = try network.leaf(x)
     let yi = try network.leaf(y)
-    let run = try train(from: initialState, steps: steps, rate: rate, every: max(1, steps / 2000), stopWhenSettled: true)
+    let n = Swift.max(2, Swift.min(resolution, 200))
+    try budget.chargeNodes(n * n * network.graph.count)
+    let run = try train(
+      from: initialState, steps: steps, rate: rate, every: max(1, steps / 2000), stopWhenSettled: true, stopWhenDiverging: true)
     var path: [(x: Double, y: Double)] = []
     for record in run.records {
       let state = run.state(at: record, from: initialState)
@@ -20,7 +23,6 @@ extension Evaluation {
     }
     let xRange = span(path.map(\.x))
     let yRange = span(path.map(\.y))
-    let n = Swift.max(2, Swift.min(resolution, 200))
     var graph = network.graph
     for leaf in network.leaves {
       if let id = leaf.leaf { graph.set(leaf.node, to: initialState[id]) }
@@ -39,6 +41,8 @@ extension Evaluation {
       values.append(line)
     }
     let held = run.parameterNames.filter { $0 != x && $0 != y }
-    return LossSurface(x: x, y: y, xRange: xRange, yRange: yRange, values: values, path: path, heldFixed: held)
+    return LossSurface(
+      x: x, y: y, xRange: xRange, yRange: yRange, values: values, path: path, heldFixed: held, divergedAt: run.divergence,
+      lossAtDivergence: run.divergence.map { _ in run.last.loss })
   }
 }

@@ -3,8 +3,21 @@ import BackpropEngine
 extension Evaluation {
   /// Changes the leaf `name` by `delta` from the example's own values.
   ///
-  /// - Throws: ``EvaluationError/notALeaf(_:)`` for a computed quantity.
+  /// - Throws: ``EvaluationError/notALeaf(_:)`` for a computed quantity; an
+  ///   ``ExampleError`` at the leaf's line when the change makes a quantity infinite or
+  ///   not a number (`nudge … 1e308`).
   public func nudge(_ name: String, by delta: Double) throws -> Nudge {
+    do {
+      return try nudged(name, by: delta)
+    } catch EvaluationError.notFiniteBecause(let reason) {
+      let quantity = try network.require(name)
+      throw ExampleError(
+        file: network.example.file, location: quantity.location,
+        message: "with \(name.excerpt()) changed by \(Readable.format(delta)), a value is not a finite number: \(reason)")
+    }
+  }
+
+  private func nudged(_ name: String, by delta: Double) throws -> Nudge {
     let leaf = try network.leaf(name)
     let start = initialState
     let loss = network.example.loss
@@ -34,6 +47,7 @@ extension Evaluation {
     var size = delta
     for _ in 0..<4 {
       let actual = try value(of: loss, in: moved(size)) - before
+      guard actual.isFinite else { throw EvaluationError.notFiniteBecause("the change of \(loss) overflows") }
       trials.append(Nudge.Trial(delta: size, actual: actual, predicted: gradient * size))
       size /= 10
     }

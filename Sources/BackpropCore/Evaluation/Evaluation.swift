@@ -11,6 +11,8 @@ public final class Evaluation {
   public let network: Network
   /// The leaf values of the example as written.
   public let initialState: State
+  /// The work this example may still cost, shared by every question asked of it.
+  public let budget: WorkBudget
   private var initialPass: Pass?
   private var passes: [State: Pass] = [:]
   private var letValues: [LetKey: Double] = [:]
@@ -23,10 +25,20 @@ public final class Evaluation {
   }
   private var trained: [TrainingKey: State] = [:]
 
-  /// A forward and backward pass in one state.
+  /// A forward and backward pass in one state, kept as its numbers only: every state
+  /// shares the network's tape.
   public struct Pass: Sendable {
-    /// The graph after the forward pass and the backward pass from the loss.
-    public var graph: Graph
+    /// Each node's value after the forward pass.
+    public var values: [Double]
+    /// Each node's adjoint ∂L/∂node after the backward pass from the loss.
+    public var adjoints: [Double]
+  }
+
+  private var derivativeCache: [DerivativeKey: [Double]] = [:]
+
+  private struct DerivativeKey: Hashable {
+    var of: String
+    var state: State
   }
 
   private struct TrainingKey: Hashable {
@@ -41,26 +53,51 @@ public final class Evaluation {
   ///
   /// - Throws: ``ExampleError`` for a cycle, or for a quantity or derivative that is
   ///   not a finite number (a division by zero, the log of a negative number, an overflow).
-  public init(_ example: Example) throws {
+  public init(_ example: Example, budget: WorkBudget = WorkBudget()) throws {
     network = try Network(example)
     initialState = network.initialState
-    let pass = try self.pass(initialState)
-    try checkFinite(pass.graph)
+    self.budget = budget
+    let graph = try run(initialState)
+    try checkFinite(graph)
+    initialPass = Pass(values: graph.values, adjoints: graph.adjoints)
   }
 
-  /// The forward and backward pass in `state`.
+  /// The forward and backward pass in `state`, computed once and kept.
+  ///
+  /// - Throws: ``EvaluationError/notFiniteBecause(_:)`` when a quantity is not a finite
+  ///   number in that state; ``EvaluationError/overBudget(_:)`` past the file's budget.
   public func pass(_ state: State) throws -> Pass {
     // The example's own state is asked for most: kept apart, compared without hashing.
     if let initialPass, state == initialState { return initialPass }
     if let pass = passes[state] { return pass }
-    let pass = Pass(graph: graph(in: state))
-    if state == initialState { initialPass = pass } else { passes[state] = pass }
+    let graph = try run(state)
+    for quantity in network.quantities where quantity.role == .equation {
+      if let reason = Diagnosis.nonFinite(graph, in: quantity.range) {
+        throw EvaluationError.notFiniteBecause("in that state, \(quantity.name.excerpt()) \(reason)")
+      }
+    }
+    try budget.chargeState(bytes: 16 * graph.count)
+    let pass = Pass(values: graph.values, adjoints: graph.adjoints)
+    passes[state] = pass
     return pass
   }
 
-  /// The network's graph with `state`'s leaf values, after the forward pass and the
-  /// backward pass from the loss.
-  public func graph(in state: State) -> Graph {
+  /// The network's graph in `state`, after the forward pass and the backward pass from
+  /// the loss.
+  public func graph(in state: State) throws -> Graph {
+    let pass = try self.pass(state)
+    return network.graph.with(values: pass.values, adjoints: pass.adjoints)
+  }
+
+  /// The network's graph in `state` without the check that every quantity is finite
+  /// and without keeping it: to say which quantity went wrong, and why.
+  public func uncheckedGraph(in state: State) throws -> Graph {
+    try run(state)
+  }
+
+  /// Runs the forward and backward pass in `state`, counting the work.
+  private func run(_ state: State) throws -> Graph {
+    try budget.chargeNodes(2 * network.graph.count)
     var graph = network.graph
     for leaf in network.leaves {
       if let id = leaf.leaf { graph.set(leaf.node, to: state[id]) }
@@ -72,16 +109,20 @@ public final class Evaluation {
 
   /// The value of a quantity in a state.
   public func value(of name: String, in state: State) throws -> Double {
-    try pass(state).graph.values[network.require(name).node]
+    try pass(state).values[network.require(name).node]
   }
 
   /// ∂of/∂withRespectTo in `state`, through every path.
   public func derivative(of: String, withRespectTo: String, in state: State) throws -> Double {
     let wrt = try network.require(withRespectTo).node
-    var graph = try pass(state).graph
-    if of != network.example.loss {
-      graph.backward(from: try network.require(of).node)
-    }
+    if of == network.example.loss { return try pass(state).adjoints[wrt] }
+    let key = DerivativeKey(of: of, state: state)
+    if let adjoints = derivativeCache[key] { return adjoints[wrt] }
+    var graph = try self.graph(in: state)
+    try budget.chargeNodes(network.graph.count)
+    try budget.chargeState(bytes: 8 * network.graph.count)
+    graph.backward(from: try network.require(of).node)
+    derivativeCache[key] = graph.adjoints
     return graph.adjoints[wrt]
   }
 
@@ -89,7 +130,7 @@ public final class Evaluation {
   /// reads, the others held fixed: ∂z_h1/∂w1 = x1.
   public func localDerivatives(of name: String, in state: State) throws -> [String: Double] {
     let quantity = try network.require(name)
-    let graph = try pass(state).graph
+    let graph = try self.graph(in: state)
     var result: [String: Double] = [:]
     for (node, derivative) in graph.partials(of: quantity.node, within: quantity.range) {
       if let input = network.nameOfNode[node] { result[input, default: 0] += derivative }
@@ -101,18 +142,14 @@ public final class Evaluation {
   /// p' = p − rate · ∂L/∂p.
   public func updated(_ state: State) throws -> State {
     guard let rate = network.rate else { throw EvaluationError.noRate }
-    let graph = try pass(state).graph
+    let adjoints = try pass(state).adjoints
     var next = state
     for parameter in network.leaves where parameter.role == .leaf(.param) {
       guard let id = parameter.leaf else { continue }
-      next[id] = state[id] - state[rate] * graph.adjoints[parameter.node]
+      next[id] = state[id] - state[rate] * adjoints[parameter.node]
     }
     return next
   }
-
-  /// The most node-steps (steps × tape length) one training run may take: a few
-  /// seconds at most, however large the network or the number of steps asked for.
-  public static let trainingBudget = 200_000_000
 
   /// The state after `training` from `state`, run on one reused graph.
   public func trained(_ state: State, _ training: DocumentTerm.Training) throws -> State {
@@ -123,13 +160,18 @@ public final class Evaluation {
     case .steps(let count): limit = count
     case .converged: limit = Self.convergenceLimit
     }
-    let cost = limit.multipliedReportingOverflow(by: max(1, network.graph.count))
-    if cost.overflow || cost.partialValue > Self.trainingBudget {
-      throw EvaluationError.tooLong(steps: limit, budget: Self.trainingBudget / max(1, network.graph.count))
+    // The whole file's training shares one budget: a run may take what is left of it.
+    let tape = max(1, network.graph.count)
+    let affordable = budget.trainingNodeStepsLeft / tape
+    if training != .converged, limit > affordable {
+      throw EvaluationError.tooLong(steps: limit, budget: affordable)
     }
-    let run = try train(from: state, steps: limit, every: max(1, limit), stopWhenSettled: training == .converged)
+    let run = try train(from: state, steps: Swift.min(limit, affordable), every: max(1, limit), stopWhenSettled: training == .converged)
     if let step = run.divergedAt { throw EvaluationError.diverged(step: step) }
-    if training == .converged, run.settledAt == nil { throw EvaluationError.didNotConverge(Self.convergenceLimit) }
+    if training == .converged, run.settledAt == nil {
+      if affordable < limit { throw EvaluationError.tooLong(steps: limit, budget: affordable) }
+      throw EvaluationError.didNotConverge(Self.convergenceLimit)
+    }
     let current = run.state(at: run.last, from: state)
     trained[key] = current
     return current
@@ -143,8 +185,29 @@ public final class Evaluation {
   }
 
   /// The value of any expression of the file in `state`.
+  ///
+  /// - Throws: ``EvaluationError/notFiniteBecause(_:)`` at the first operation whose
+  ///   value is not a finite number (`1/(1/0)` is not 0).
   public func value(of expression: DocumentExpression, in state: State) throws -> Double {
-    try expression.value { term in try value(of: term, in: state) }
+    do {
+      return try expression.finiteValue { term in try value(of: term, in: state) }
+    } catch let problem as NonFiniteValue {
+      throw EvaluationError.notFiniteBecause(Self.describe(problem))
+    }
+  }
+
+  /// "1 / 0 divides by zero": the operation and what went wrong.
+  static func describe(_ problem: NonFiniteValue) -> String {
+    let op = problem.operator
+    let operands = (op.arity == 2 ? [problem.x, problem.y] : [problem.x]).map { Readable.format($0) }
+    let written: String =
+      switch op.form {
+      case .infix(_, let ascii, _, _, _): operands.joined(separator: ascii)
+      case .power: operands.joined(separator: "^")
+      case .prefix(_, let ascii): ascii + operands[0]
+      case .function, .transparent: "\(op.name)(\(operands.joined(separator: ", ")))"
+      }
+    return "\(written) \(problem.reason { Readable.format($0) })"
   }
 
   /// The value of one leaf of a document expression in `state`.
@@ -152,13 +215,7 @@ public final class Evaluation {
     switch term {
     case .name(let name):
       if network.quantity(name) != nil { return try value(of: name, in: state) }
-      guard let definition = definitions[name] else { throw EvaluationError.unknownName(name) }
-      // Kept: lets that read lets twice over would otherwise cost 2^n evaluations.
-      let key = LetKey(name: name, state: state)
-      if let known = letValues[key] { return known }
-      let result = try value(of: definition.expression, in: state)
-      letValues[key] = result
-      return result
+      return try letValue(name, in: state)
     case .derivative(let of, let wrt):
       return try derivative(of: of, withRespectTo: wrt, in: state)
     case .afterUpdate(let inner):
@@ -169,6 +226,20 @@ public final class Evaluation {
       let values = try assignments.map { ($0.name, try value(of: $0.value, in: state)) }
       return try value(of: inner, in: substituting(values, in: state))
     }
+  }
+
+  /// A `let` value in `state`. The `let`s above it are computed first, in file order,
+  /// each once (a `let` reads only those above it), so that no evaluation nests one
+  /// `let` inside another: a tower of them costs no stack.
+  private func letValue(_ name: String, in state: State) throws -> Double {
+    if let known = letValues[LetKey(name: name, state: state)] { return known }
+    guard definitions[name] != nil else { throw EvaluationError.unknownName(name) }
+    for definition in network.example.definitions {
+      let key = LetKey(name: definition.name, state: state)
+      if letValues[key] == nil { letValues[key] = try value(of: definition.expression, in: state) }
+      if definition.name == name { break }
+    }
+    return letValues[LetKey(name: name, state: state)] ?? .nan
   }
 
   /// The first quantity, in dependency order, that is not a finite number, and why.

@@ -14,6 +14,11 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   case unknownName(String)
   /// A value the walk shows is infinite or not a number.
   case notFinite(Double)
+  /// A value is infinite or not a number on the way, for the reason given ("1/0 divides
+  /// by zero", "in that state, z overflows to infinity").
+  case notFiniteBecause(String)
+  /// The file asks for more work than ``WorkBudget`` allows, as said.
+  case overBudget(String)
   /// `E@N` asks for more training than ``Evaluation/trainingBudget`` allows for this
   /// network: `steps` asked, at most `budget` possible.
   case tooLong(steps: Int, budget: Int)
@@ -28,6 +33,8 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
       "'\(name.excerpt())' is computed by the network; only inputs, targets, parameters, constants and the rate can be set in [...]"
     case .unknownName(let name): "unknown name '\(name.excerpt())'"
     case .notFinite(let value): "the value is not a finite number (\(Readable.format(value)))"
+    case .notFiniteBecause(let reason): "the value is not a finite number: \(reason)"
+    case .overBudget(let what): "this asks for more work than the tutor does (\(what)); ask for fewer or smaller values"
     case .tooLong(let steps, let budget):
       "\(steps) steps of this network is more than the tutor runs for one value (at most \(budget) steps here)"
     }

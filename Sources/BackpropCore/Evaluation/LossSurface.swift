@@ -17,4 +17,8 @@ public struct LossSurface: Sendable {
   public var path: [(x: Double, y: Double)]
   /// The other trainable parameters, held at their starting values.
   public var heldFixed: [String]
+  /// The step at which the descent's path diverged, if it did (the path stops there).
+  public var divergedAt: Int? = nil
+  /// The loss where the path stopped, when it diverged.
+  public var lossAtDivergence: Double? = nil
 }

@@ -4,42 +4,48 @@ extension Symbolic {
   /// Removes zeros and ones, folds numbers, collects a product's numeric factors
   /// into one coefficient, and writes −(a − b) as b − a.
   public static func simplify<Leaf>(_ e: Expression<Leaf>) -> Expression<Leaf> {
+    (try? simplify(e, work: SymbolicWork(steps: .max, budget: nil))) ?? e
+  }
+
+  /// The same, counting each step against `work`.
+  static func simplify<Leaf>(_ e: Expression<Leaf>, work: SymbolicWork) throws -> Expression<Leaf> {
+    try work.step()
     guard case .apply(let op, let operands) = e else { return e }
     switch op {
     case .negate:
-      return negate(simplify(operands[0]))
+      return negate(try simplify(operands[0], work: work))
     case .add:
-      let a = simplify(operands[0])
-      let b = simplify(operands[1])
+      let a = try simplify(operands[0], work: work)
+      let b = try simplify(operands[1], work: work)
       if a == .zero { return b }
       if b == .zero { return a }
       if case .number(let x, _) = a, case .number(let y, _) = b { return .literal(x + y) }
       if case .apply(.negate, let inner) = b { return a - inner[0] }
       return a + b
     case .subtract:
-      let a = simplify(operands[0])
-      let b = simplify(operands[1])
+      let a = try simplify(operands[0], work: work)
+      let b = try simplify(operands[1], work: work)
       if b == .zero { return a }
       if a == .zero { return negate(b) }
       if case .number(let x, _) = a, case .number(let y, _) = b { return .literal(x - y) }
       if case .apply(.negate, let inner) = b { return a + inner[0] }
       return a - b
     case .multiply:
-      return product(e)
+      return try product(e, work: work)
     case .divide:
-      let a = simplify(operands[0])
-      let b = simplify(operands[1])
+      let a = try simplify(operands[0], work: work)
+      let b = try simplify(operands[1], work: work)
       if a == .zero { return .zero }
       if b == .one { return a }
       return a / b
     case .power:
-      let a = simplify(operands[0])
-      let b = simplify(operands[1])
+      let a = try simplify(operands[0], work: work)
+      let b = try simplify(operands[1], work: work)
       if b == .one { return a }
       if b == .zero { return .one }
       return a ^ b
     default:
-      return .apply(op, operands.map(simplify))
+      return .apply(op, try operands.map { try simplify($0, work: work) })
     }
   }
 
@@ -53,7 +59,7 @@ extension Symbolic {
   }
 
   /// A product as coefficient · factors, in the order they were written.
-  private static func product<Leaf>(_ e: Expression<Leaf>) -> Expression<Leaf> {
+  private static func product<Leaf>(_ e: Expression<Leaf>, work: SymbolicWork) throws -> Expression<Leaf> {
     var coefficient = 1.0
     var factors: [Expression<Leaf>] = []
     var stack: [Expression<Leaf>] = [e]
@@ -63,7 +69,7 @@ extension Symbolic {
         stack.append(operands[0])
         continue
       }
-      let s = simplify(next)
+      let s = try simplify(next, work: work)
       switch s {
       case .number(let x, _): coefficient *= x
       case .apply(.divide, let operands):

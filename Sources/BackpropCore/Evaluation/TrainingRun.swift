@@ -29,6 +29,15 @@ public struct TrainingRun: Sendable {
   public var settledAt: Int?
   /// The step at which a parameter or the loss stopped being a finite number, if it did.
   public var divergedAt: Int?
+  /// The step at which the loss had grown for ``risingStepsForDivergence`` steps in a
+  /// row, if it did: the descent diverging, seen before anything overflows.
+  public var divergingAt: Int?
+
+  /// How many steps in a row the loss must grow for the descent to count as diverging.
+  public static let risingStepsForDivergence = 5
+
+  /// The step at which the descent diverged, by either sign, if it did.
+  public var divergence: Int? { divergedAt ?? divergingAt }
 
   /// The last record: the state the run ended in.
   public var last: Record { records[records.count - 1] }

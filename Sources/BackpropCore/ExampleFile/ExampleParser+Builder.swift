@@ -159,7 +159,15 @@ extension ExampleParser {
         throw LocatedError(named.location, "the value of '\(name.excerpt())' must be a number, not a formula of '\(other.excerpt())'")
       }
       let expression = try ExpressionParser.parse(tokens, scope: .init(quantities: [], allowsStates: false), end: statement.end)
-      guard let value = expression.constantValue, value.isFinite else {
+      // Every step of the arithmetic a finite number: `1/(1/0)` is not 0.
+      let value: Double
+      do {
+        value = try expression.finiteValue { _ in .nan }
+      } catch let problem as NonFiniteValue {
+        throw LocatedError(
+          tokens[0].location, "the value of '\(name.excerpt())' is not a finite number: \(Evaluation.describe(problem))")
+      }
+      guard value.isFinite else {
         throw LocatedError(tokens[0].location, "the value of '\(name.excerpt())' is not a finite number")
       }
       let start = statement.text.index(statement.text.startIndex, offsetBy: tokens[0].location.column - 1)

@@ -20,6 +20,9 @@ public final class ValidatedExample {
   public let rows: [Row]
   /// Targets the output can never reach (outside its activation's range).
   public let unreachableTargets: [UnreachableTarget]
+  /// How many local derivatives were too long to write out as formulas within the
+  /// budget: the walk shows them as numbers only.
+  public let derivativesShownAsNumbers: Int
   private let stepIndex: [Step.ID: Int]
 
   /// Validates `example`.
@@ -28,9 +31,15 @@ public final class ValidatedExample {
   public init(_ example: Example) throws {
     self.example = example
     evaluation = try Evaluation(example)
-    unreachableTargets = try UnreachableTarget.find(in: evaluation)
-    var builder = StepBuilder(evaluation: evaluation)
-    (steps, rows) = try builder.build()
+    do {
+      unreachableTargets = try UnreachableTarget.find(in: evaluation)
+      var builder = StepBuilder(evaluation: evaluation)
+      (steps, rows) = try builder.build()
+      derivativesShownAsNumbers = builder.numbersOnly
+    } catch let error as EvaluationError {
+      // What no line of its own asked for (the work of the walk as a whole) is the loss's.
+      throw ExampleError(file: example.file, location: example.lossLocation, message: "\(error)")
+    }
     stepIndex = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
   }
 
@@ -55,5 +64,19 @@ public final class ValidatedExample {
   public func documentLines(where isWanted: (DocumentExpression) -> Bool) -> [Walkthrough.Line] {
     rows.filter { row in !row.isRepeat && row.document.map { isWanted($0.expression) } == true }
       .map { Walkthrough.Line(row: $0, in: self, rounded: [:], decimals: 0, explanation: nil) }
+  }
+
+  /// The line a row's value belongs to: the document's line, else the line of the
+  /// quantity it is about, else the loss's.
+  public func location(of row: Row) -> SourceLocation {
+    if let document = row.document { return document.location }
+    let quantity: String? =
+      switch step(row.step).quantity.leafValue {
+      case .name(let name): name
+      case .derivative(let of, _): of
+      case .afterUpdate(.leaf(.name(let name))): name
+      default: nil
+      }
+    return quantity.flatMap { network.quantity($0)?.location } ?? example.lossLocation
   }
 }

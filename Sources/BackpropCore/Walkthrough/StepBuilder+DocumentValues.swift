@@ -11,6 +11,7 @@ extension StepBuilder {
     var before: [Int: [Entry]] = [:]
     var after: [Int: [Entry]] = [:]
     var atEnd: [Entry] = []
+    knownLetAnchors = letAnchors()
     for document in example.documentValues {
       if let key = key(for: document.expression), let i = index[key] {
         if documents[i] == nil {
@@ -130,7 +131,7 @@ extension StepBuilder {
       if case .derivative(let of, let wrt)? = document.expression.leafValue, network.quantity(of)?.role == .equation,
         let inlined = inline(of, leaf: { .leaf($0) }), inlined.names.count <= 12, inlined.names.contains(wrt)
       {
-        formula = Symbolic.derivative(of: inlined, withRespectTo: wrt, in: network)
+        formula = Symbolic.derivative(of: inlined, withRespectTo: wrt, in: network, budget: evaluation.budget)
       }
       // ŷ@converged is x · w1@converged · w2@converged: the forward pass in that state.
       if case .afterTraining(.leaf(.name(let name)), let training)? = document.expression.leafValue,
@@ -176,37 +177,55 @@ extension StepBuilder {
 
   /// The last line a document value depends on, or `nil` for an experiment
   /// (a training run, a nudge) or a value of numbers alone, which go at the end.
+  ///
+  /// A `let` it reads counts as what that `let` depends on, worked out once per `let`
+  /// in file order (``letAnchors``), so no `let` is ever followed into another.
   func anchor(of expression: DocumentExpression) -> Int? {
+    let found = dependencies(of: expression)
+    return found.isExperiment ? nil : found.last
+  }
+
+  /// What each `let` depends on, in file order: each reads only those above it.
+  func letAnchors() -> [String: (last: Int?, isExperiment: Bool)] {
+    var result: [String: (last: Int?, isExperiment: Bool)] = [:]
+    for definition in example.definitions where result[definition.name] == nil {
+      result[definition.name] = dependencies(of: definition.expression, lets: result)
+    }
+    return result
+  }
+
+  /// The last line `expression` depends on, and whether it is an experiment.
+  private func dependencies(
+    of expression: DocumentExpression, lets: [String: (last: Int?, isExperiment: Bool)]? = nil
+  ) -> (last: Int?, isExperiment: Bool) {
+    let lets = lets ?? knownLetAnchors
     var positions: [Int] = []
     var isExperiment = false
-    var visitedLets: Set<String> = []  // each let once: lets reading lets twice would cost 2^n
-    func visit(_ e: DocumentExpression) {
-      switch e {
-      case .number: break
-      case .apply(_, let operands): operands.forEach(visit)
-      case .leaf(.name(let name)):
+    for term in expression.leaves {
+      switch term {
+      case .name(let name):
         if let i = index[.value(name)] {
           positions.append(i)
-        } else if let definition = example.definitions.first(where: { $0.name == name }), visitedLets.insert(name).inserted {
-          visit(definition.expression)
+        } else if let known = lets[name] {
+          if let last = known.last { positions.append(last) }
+          if known.isExperiment { isExperiment = true }
         }
-      case .leaf(.derivative(let of, let wrt)):
+      case .derivative(let of, let wrt):
         if let i = index[.local(of, wrt)] ?? index[.adjoint(wrt)] { positions.append(i) }
         if let i = index[.value(of)] { positions.append(i) }
         if of == example.loss, expression.names.contains(example.rate?.name ?? ""), let i = index[.update(wrt)] {
           positions.append(i)
         }
-      case .leaf(.afterUpdate(let inner)):
+      case .afterUpdate(let inner):
         let names = inner.names.filter { network.quantity($0) != nil }
         let found = names.compactMap { index[.after($0)] ?? index[.update($0)] }
         positions.append(contentsOf: found)
         if found.isEmpty { isExperiment = true }
-      case .leaf(.afterTraining), .leaf(.substituting):
+      case .afterTraining, .substituting:
         isExperiment = true
       }
     }
-    visit(expression)
-    return isExperiment ? nil : positions.max()
+    return (positions.max(), isExperiment)
   }
 
   /// The value of every leaf of `expression` (names, derivatives, states), in `state`.

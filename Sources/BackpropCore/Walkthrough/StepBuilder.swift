@@ -22,6 +22,10 @@ struct StepBuilder {
   var example: Example { network.example }
   var lines: [Line] = []
   var index: [Key: Int] = [:]
+  /// Derivatives too long to write out within the budget: shown as numbers only.
+  var numbersOnly = 0
+  /// What each `let` depends on, worked out once before the document values are placed.
+  var knownLetAnchors: [String: (last: Int?, isExperiment: Bool)] = [:]
 
   init(evaluation: Evaluation) {
     self.evaluation = evaluation
@@ -68,7 +72,7 @@ struct StepBuilder {
         let quantity = try network.require(name)
         let next = try evaluation.updated(evaluation.initialState)
         let reason =
-          quantity.role == .equation ? Diagnosis.nonFinite(try evaluation.pass(next).graph, in: quantity.range) : nil
+          quantity.role == .equation ? Diagnosis.nonFinite(try evaluation.uncheckedGraph(in: next), in: quantity.range) : nil
         throw ExampleError(
           file: example.file, location: quantity.location,
           message: "after the update, \(name) \(reason ?? "is not a finite number (\(value))"): the learning rate may be too large")
@@ -116,7 +120,7 @@ struct StepBuilder {
 
   private mutating func addBackward(_ state: State) throws {
     let loss = example.loss
-    let graph = try evaluation.pass(state).graph
+    let graph = try evaluation.graph(in: state)
     let upstream = ancestors(of: loss)
     let inScope = upstream.union([loss])
     let hasParameters = !example.parameters.isEmpty
@@ -133,12 +137,13 @@ struct StepBuilder {
       for consumer in consumers {
         let local = try evaluation.localDerivatives(of: consumer.name, in: state)[name] ?? 0
         guard let consumerFormula = consumer.formula else { continue }
-        let formula = Symbolic.derivative(of: consumerFormula, withRespectTo: name, in: network)
+        let formula = Symbolic.derivative(of: consumerFormula, withRespectTo: name, in: network, budget: evaluation.budget)
+        if formula == nil { numbersOnly += 1 }
         let key = Key.local(consumer.name, name)
         append(
           Line(
             section: .backward, kind: .localDerivative, quantity: .derivative(of: consumer.name, withRespectTo: name),
-            formula: formula, substitutions: try values(of: formula, in: state), value: local),
+            formula: formula, substitutions: try formula.map { try values(of: $0, in: state) } ?? [:], value: local),
           key: key)
         if consumer.name == loss {
           terms.append(.derivative(of: loss, withRespectTo: name))
@@ -164,8 +169,9 @@ struct StepBuilder {
   private mutating func addUpdate(_ state: State) throws {
     guard let rateLeaf = example.rate else { return }
     let rate = rateLeaf.name
-    let graph = try evaluation.pass(state).graph
+    let graph = try evaluation.graph(in: state)
     let next = try evaluation.updated(state)
+    try checkFinite()
     // In the order the backward pass derived their gradients, as a lecture updates them.
     let derived = lines.compactMap { line -> String? in
       if line.kind == .chainRule || line.kind == .localDerivative, case .derivative(example.loss, let name)? = line.quantity.leafValue {
@@ -176,6 +182,7 @@ struct StepBuilder {
     let parameters = example.parameters.sorted {
       (derived.firstIndex(of: $0.name) ?? Int.max, $0.location.line) < (derived.firstIndex(of: $1.name) ?? Int.max, $1.location.line)
     }
+    try checkUpdate(next, parameters: parameters)
     for parameter in parameters {
       let gradient = DocumentExpression.derivative(of: example.loss, withRespectTo: parameter.name)
       let formula = DocumentExpression.name(parameter.name) - .name(rate) * gradient
@@ -203,6 +210,25 @@ struct StepBuilder {
           substitutions: try values(of: formula, in: state), value: try evaluation.value(of: quantity.name, in: next),
           previousValue: try evaluation.value(of: quantity.name, in: state), previousSubstitutions: before),
         key: .after(quantity.name))
+    }
+  }
+
+  /// Every parameter and quantity after the update is a finite number, or the error
+  /// names the first that is not, in walk order, at its own line.
+  private func checkUpdate(_ next: State, parameters: [Example.Leaf]) throws {
+    let graph = try evaluation.uncheckedGraph(in: next)
+    for parameter in parameters {
+      let value = graph.values[try network.require(parameter.name).node]
+      guard !value.isFinite else { continue }
+      throw ExampleError(
+        file: example.file, location: parameter.location,
+        message: "after the update, \(parameter.name) is not a finite number (\(Readable.format(value))): the learning rate may be too large")
+    }
+    for quantity in network.quantities where quantity.role == .equation {
+      guard let reason = Diagnosis.nonFinite(graph, in: quantity.range) else { continue }
+      throw ExampleError(
+        file: example.file, location: quantity.location,
+        message: "after the update, \(quantity.name) \(reason): the learning rate may be too large")
     }
   }
 

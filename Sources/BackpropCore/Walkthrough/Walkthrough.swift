@@ -43,10 +43,11 @@ public struct Walkthrough {
   ///
   /// - Parameter rounding: if given, replay the calculation the way a person does with
   ///   a calculator: every value rounded to this many decimals before it is used.
-  public init(_ validated: ValidatedExample, rounding: Int? = nil) {
+  /// - Throws: ``ExampleError`` when rounding makes a value infinite or not a number.
+  public init(_ validated: ValidatedExample, rounding: Int? = nil) throws {
     self.validated = validated
     self.rounding = rounding
-    let rounded = rounding.map { HandRounding.round(validated, decimals: $0) } ?? [:]
+    let rounded = try rounding.map { try HandRounding.round(validated, decimals: $0) } ?? [:]
     self.rounded = rounded
     let plain = validated.rows.map { Line(row: $0, in: validated, rounded: rounded, decimals: rounding ?? 0, explanation: nil) }
     let printed = Dictionary(uniqueKeysWithValues: validated.rows.compactMap { row in row.document.map { (row.id, $0.printed) } })
@@ -61,7 +62,7 @@ public struct Walkthrough {
   ///
   /// - Throws: ``ExampleError`` when the example does not pass the validation gate.
   public init(_ example: Example, rounding: Int? = nil) throws {
-    self.init(try ValidatedExample(example), rounding: rounding)
+    try self.init(try ValidatedExample(example), rounding: rounding)
   }
 
   /// The line of row `id`.
