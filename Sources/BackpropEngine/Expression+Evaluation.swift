@@ -3,7 +3,7 @@ extension Expression {
   ///
   /// Recursion is bounded by the depth limit of whoever built the expression (the
   /// example parser allows 256 levels).
-  public func value(leaf: (Leaf) throws -> Double) rethrows -> Double {
+  @inlinable public func value(leaf: (Leaf) throws -> Double) rethrows -> Double {
     switch self {
     case .number(let value, _): return value
     case .leaf(let name): return try leaf(name)
@@ -19,7 +19,7 @@ extension Expression {
   ///
   /// - Throws: ``NonFiniteValue`` at the first operation whose value is not finite, or
   ///   what `leaf` throws.
-  public func finiteValue(leaf: (Leaf) throws -> Double) throws -> Double {
+  @inlinable public func finiteValue(leaf: (Leaf) throws -> Double) throws -> Double {
     switch self {
     case .number(let value, _): return value
     case .leaf(let name): return try leaf(name)
@@ -38,7 +38,7 @@ extension Expression {
   }
 
   /// A range containing the value for every choice of each leaf within its range.
-  public func interval(leaf: (Leaf) throws -> Interval) rethrows -> Interval {
+  @inlinable public func interval(leaf: (Leaf) throws -> Interval) rethrows -> Interval {
     switch self {
     case .number(let value, _): return Interval(value)
     case .leaf(let name): return try leaf(name)
@@ -51,4 +51,4 @@ extension Expression {
 }
 
 /// Thrown inside ``Expression/constantValue`` at the first leaf.
-private struct NotConstantError: Error {}
+struct NotConstantError: Error {}

@@ -1,7 +1,7 @@
 extension Expression {
   /// Calls `body` on this expression and every subexpression, parents first, operands
   /// left to right, with no recursion.
-  public func visit(_ body: (Expression) -> Void) {
+  @inlinable public func visit(_ body: (Expression) -> Void) {
     var stack: [Expression] = [self]
     while let expression = stack.popLast() {
       body(expression)
@@ -10,7 +10,7 @@ extension Expression {
   }
 
   /// The leaves, in order of first appearance, each once.
-  public var leaves: [Leaf] {
+  @inlinable public var leaves: [Leaf] {
     var seen = Set<Leaf>()
     var result: [Leaf] = []
     visit { if case .leaf(let leaf) = $0, seen.insert(leaf).inserted { result.append(leaf) } }
@@ -18,14 +18,14 @@ extension Expression {
   }
 
   /// Whether `part` occurs in this expression (or is it).
-  public func contains(_ part: Expression) -> Bool {
+  @inlinable public func contains(_ part: Expression) -> Bool {
     var found = false
     visit { if !found, $0 == part { found = true } }
     return found
   }
 
   /// The expression with each leaf replaced by what `transform` makes of it.
-  public func mapLeaves<Other>(_ transform: (Leaf) throws -> Expression<Other>) rethrows -> Expression<Other> {
+  @inlinable public func mapLeaves<Other>(_ transform: (Leaf) throws -> Expression<Other>) rethrows -> Expression<Other> {
     switch self {
     case .number(let value, let text): return .number(value, text: text)
     case .leaf(let leaf): return try transform(leaf)
@@ -35,20 +35,20 @@ extension Expression {
 
   /// The expression with each leaf for which `replacement` gives an expression
   /// replaced by it.
-  public func replacingLeaves(_ replacement: (Leaf) -> Expression?) -> Expression {
+  @inlinable public func replacingLeaves(_ replacement: (Leaf) -> Expression?) -> Expression {
     mapLeaves { leaf in replacement(leaf) ?? .leaf(leaf) }
   }
 
   /// The expression with each subexpression for which `replacement` gives one replaced
   /// by it, outermost first.
-  public func replacing(_ replacement: (Expression) -> Expression?) -> Expression {
+  @inlinable public func replacing(_ replacement: (Expression) -> Expression?) -> Expression {
     if let replaced = replacement(self) { return replaced }
     guard case .apply(let op, let operands) = self else { return self }
     return .apply(op, operands.map { $0.replacing(replacement) })
   }
 
   /// How deeply operators nest: 0 for a number or a leaf.
-  public var depth: Int {
+  @inlinable public var depth: Int {
     var deepest = 0
     var stack: [(Expression, Int)] = [(self, 0)]
     while let (expression, level) = stack.popLast() {
@@ -62,7 +62,7 @@ extension Expression {
 extension Expression where Leaf == Operator.Slot {
   /// The rule with its slots filled: operand n by `operands[n]`, its derivative by
   /// `derivatives[n]`.
-  public func instantiated<Other>(operands: [Expression<Other>], derivatives: [Expression<Other>]) -> Expression<Other> {
+  @inlinable public func instantiated<Other>(operands: [Expression<Other>], derivatives: [Expression<Other>]) -> Expression<Other> {
     mapLeaves { slot in
       switch slot {
       case .operand(let n): operands[n]

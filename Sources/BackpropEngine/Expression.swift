@@ -19,44 +19,44 @@ public indirect enum Expression<Leaf: Hashable & Sendable>: Hashable, Sendable {
   }
 
   /// The number 0.
-  public static var zero: Expression { .number(0, text: "0") }
+  @inlinable public static var zero: Expression { .number(0, text: "0") }
   /// The number 1.
-  public static var one: Expression { .number(1, text: "1") }
+  @inlinable public static var one: Expression { .number(1, text: "1") }
   /// The number 2, the exponent of a square.
-  public static var two: Expression { .number(2, text: "2") }
+  @inlinable public static var two: Expression { .number(2, text: "2") }
 
   /// The operator applied to `operands`.
-  public static func apply(_ op: Operator, _ operands: Expression...) -> Expression {
+  @inlinable public static func apply(_ op: Operator, _ operands: Expression...) -> Expression {
     .apply(op, operands)
   }
 
   /// lhs + rhs.
-  public static func + (lhs: Expression, rhs: Expression) -> Expression { .apply(.add, [lhs, rhs]) }
+  @inlinable public static func + (lhs: Expression, rhs: Expression) -> Expression { .apply(.add, [lhs, rhs]) }
   /// lhs − rhs.
-  public static func - (lhs: Expression, rhs: Expression) -> Expression { .apply(.subtract, [lhs, rhs]) }
+  @inlinable public static func - (lhs: Expression, rhs: Expression) -> Expression { .apply(.subtract, [lhs, rhs]) }
   /// lhs · rhs.
-  public static func * (lhs: Expression, rhs: Expression) -> Expression { .apply(.multiply, [lhs, rhs]) }
+  @inlinable public static func * (lhs: Expression, rhs: Expression) -> Expression { .apply(.multiply, [lhs, rhs]) }
   /// lhs / rhs.
-  public static func / (lhs: Expression, rhs: Expression) -> Expression { .apply(.divide, [lhs, rhs]) }
+  @inlinable public static func / (lhs: Expression, rhs: Expression) -> Expression { .apply(.divide, [lhs, rhs]) }
   /// lhs raised to the power rhs.
-  public static func ^ (lhs: Expression, rhs: Expression) -> Expression { .apply(.power, [lhs, rhs]) }
+  @inlinable public static func ^ (lhs: Expression, rhs: Expression) -> Expression { .apply(.power, [lhs, rhs]) }
   /// −operand.
-  public static prefix func - (operand: Expression) -> Expression { .apply(.negate, [operand]) }
+  @inlinable public static prefix func - (operand: Expression) -> Expression { .apply(.negate, [operand]) }
 
   /// Whether the expression computes something, rather than naming one value.
-  public var hasOperator: Bool {
+  @inlinable public var hasOperator: Bool {
     if case .apply = self { return true }
     return false
   }
 
   /// Whether the expression is a number.
-  public var isNumber: Bool {
+  @inlinable public var isNumber: Bool {
     if case .number = self { return true }
     return false
   }
 
   /// The leaf, when the expression is one.
-  public var leafValue: Leaf? {
+  @inlinable public var leafValue: Leaf? {
     if case .leaf(let leaf) = self { return leaf }
     return nil
   }

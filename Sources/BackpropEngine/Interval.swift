@@ -61,8 +61,21 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
 
   /// The least and greatest of the four products of the bounds, widened.
   public static func * (a: Interval, b: Interval) -> Interval {
-    let products = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high].filter { !$0.isNaN }
-    guard let low = products.min(), let high = products.max() else { return .everything }
+    // The four corner products, NaN (0·∞) left out, without an array per product.
+    var low = Double.infinity
+    var high = -Double.infinity
+    var any = false
+    func take(_ product: Double) {
+      guard !product.isNaN else { return }
+      low = Swift.min(low, product)
+      high = Swift.max(high, product)
+      any = true
+    }
+    take(a.low * b.low)
+    take(a.low * b.high)
+    take(a.high * b.low)
+    take(a.high * b.high)
+    guard any else { return .everything }
     return Interval(low, high).widened()
   }
 

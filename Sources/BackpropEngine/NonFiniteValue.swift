@@ -10,6 +10,15 @@ public struct NonFiniteValue: Error, Sendable {
   /// The value it gave.
   public var value: Double
 
+  /// The operation `op` at `x`, `y`, which gave `value`.
+  @inlinable
+  public init(operator op: Operator, x: Double, y: Double, value: Double) {
+    self.operator = op
+    self.x = x
+    self.y = y
+    self.value = value
+  }
+
   /// Why, in words, with `format` writing a number: "divides by zero", "takes the log of
   /// zero", or "overflows to infinity" / "is not a number (NaN)" when the operands say
   /// nothing more.

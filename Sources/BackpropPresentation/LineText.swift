@@ -32,11 +32,16 @@ extension Walkthrough.Line {
     var arithmetic: String?
     let shown = formula ?? (kind == .documentValue ? quantity : nil)
     if let shown, shown.hasOperator, !repeatsLine {
+      // Each leaf's number written once, however often the formula reads it.
+      var written: [DocumentExpression: String] = [:]
       let substituted = notation.render(shown) { leaf in
-        substitutions[leaf].map { value in
+        if let text = written[leaf] { return text }
+        let text = substitutions[leaf].map { value in
           previousSubstitutions[leaf].map { Readable.format(value, distinctFrom: $0, decimals: self.decimals) }
             ?? Readable.format(value, significantDigits: digits, decimals: self.decimals)
         }
+        written[leaf] = text
+        return text
       }
       if substituted != formulaText, substituted != notation.render(quantity) {
         arithmetic = substituted

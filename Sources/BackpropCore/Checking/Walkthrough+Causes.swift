@@ -132,7 +132,7 @@ extension Walkthrough {
         inputs[leaf] = entry.text
         return entry.range
       }
-      inputs[leaf] = Readable.format(exact(leaf))
+      if inputs[leaf] == nil { inputs[leaf] = Readable.format(exact(leaf)) }
       return Interval(exact(leaf))
     }
     if range.low.isNaN || range.high.isNaN { range = .everything }

@@ -2,12 +2,16 @@ import BackpropEngine
 
 extension Evaluation {
   /// The loss over parameters `x` and `y` around the path of `steps` steps of
-  /// gradient descent, on a `resolution` × `resolution` grid (2 to 200 points a side).
+  /// gradient descent, on a `resolution` × `resolution` grid (2 to 200 points a side, and
+  /// fewer when the file's budget cannot pay for so many forward passes).
   public func lossSurface(x: String, y: String, steps: Int, resolution: Int, rate: Double? = nil) throws -> LossSurface {
     let xi = try network.leaf(x)
     let yi = try network.leaf(y)
-    let n = Swift.max(2, Swift.min(resolution, 200))
-    try budget.chargeNodes(n * n * network.graph.count)
+    let tape = Swift.max(1, network.graph.count)
+    let affordable = Int(Double(budget.nodeVisitsLeft / tape).squareRoot())
+    let n = Swift.min(Swift.max(2, Swift.min(resolution, 200)), affordable)
+    guard n >= 2 else { throw EvaluationError.overBudget("a map of the loss over this network") }
+    try budget.chargeNodes(n * n * tape)
     let run = try train(
       from: initialState, steps: steps, rate: rate, every: max(1, steps / 2000), stopWhenSettled: true, stopWhenDiverging: true)
     var path: [(x: Double, y: Double)] = []

@@ -35,6 +35,7 @@ public final class Evaluation {
   }
 
   private var derivativeCache: [DerivativeKey: [Double]] = [:]
+  private var localCache: [DerivativeKey: [String: Double]] = [:]
 
   private struct DerivativeKey: Hashable {
     var of: String
@@ -128,13 +129,20 @@ public final class Evaluation {
 
   /// The local derivatives of a quantity with respect to each quantity its formula
   /// reads, the others held fixed: ∂z_h1/∂w1 = x1.
+  ///
+  /// Computed once per quantity and state: a quantity read by many others is asked
+  /// for again for each of them.
   public func localDerivatives(of name: String, in state: State) throws -> [String: Double] {
+    let key = DerivativeKey(of: name, state: state)
+    if let known = localCache[key] { return known }
     let quantity = try network.require(name)
     let graph = try self.graph(in: state)
+    try budget.chargeNodes(quantity.range.count)
     var result: [String: Double] = [:]
     for (node, derivative) in graph.partials(of: quantity.node, within: quantity.range) {
       if let input = network.nameOfNode[node] { result[input, default: 0] += derivative }
     }
+    localCache[key] = result
     return result
   }
 

@@ -15,7 +15,7 @@ public final class WorkBudget {
     /// Training steps times tape length, over every training run of the file.
     public var trainingNodeSteps = 120_000_000
     /// Bytes of the states kept (each state keeps a value and an adjoint per node).
-    public var stateBytes = 160 << 20
+    public var stateBytes = 96 << 20
     /// Steps of symbolic differentiation and simplification.
     public var symbolicSteps = 2_000_000
 
@@ -48,6 +48,9 @@ public final class WorkBudget {
       throw EvaluationError.overBudget("more than \(limits.nodeVisits) tape nodes evaluated for one file")
     }
   }
+
+  /// The node visits still allowed.
+  var nodeVisitsLeft: Int { max(0, limits.nodeVisits - nodeVisits) }
 
   /// The training node-steps still allowed.
   var trainingNodeStepsLeft: Int { max(0, limits.trainingNodeSteps - trainingNodeSteps) }

@@ -39,6 +39,9 @@ struct ExpressionParser {
   /// Operations built so far; a formula has at most ``maximumOperations``.
   var operations = 0
   static let maximumOperations = 2000
+  /// How deeply a formula may nest counting chains of operators: its operations, and the
+  /// functions and states around them.
+  static let maximumChainDepth = maximumOperations + 2 * maximumDepth
 
   init(tokens: [Token], scope: Scope, endLocation: SourceLocation) {
     self.tokens = tokens
@@ -57,12 +60,13 @@ struct ExpressionParser {
     return expression
   }
 
-  /// Long chains such as `a + a + ... + a` nest without parentheses; bound them too.
+  /// Long chains such as `a + a + ... + a` nest without parentheses: a flat sum of
+  /// 2,000 operations (the documented limit) is allowed, anything deeper is not.
   static func checkDepth(of expression: DocumentExpression, at location: SourceLocation) throws {
     var stack: [(DocumentExpression, Int)] = [(expression, 1)]
     while let (node, level) = stack.popLast() {
-      if level > maximumDepth * 4 {
-        throw LocatedError(location, "expression is nested too deeply (more than \(maximumDepth * 4) levels)")
+      if level > maximumChainDepth {
+        throw LocatedError(location, "expression is nested too deeply (more than \(maximumChainDepth) levels)")
       }
       switch node {
       case .number, .leaf(.name), .leaf(.derivative): break

@@ -67,6 +67,8 @@ enum NameSpelling {
   /// The name as the lexer spelled it (`spelled`), NFC-normalised, once the letters as
   /// written (`written`, starting at `location`) are found to be of one script.
   static func checked(_ spelled: String, written: [Character], at location: SourceLocation) throws -> String {
+    // Plain ASCII, nearly every name: one script, already in NFC.
+    if spelled.utf8.allSatisfy({ $0 < 0x80 }) && written.allSatisfy(\.isASCII) { return spelled }
     var scripts: [Script] = []
     var letters: [(offset: Int, letter: Character, script: Script)] = []
     for (offset, c) in written.enumerated() where GreekLetters.asciiName(of: c) == nil {

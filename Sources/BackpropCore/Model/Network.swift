@@ -49,6 +49,10 @@ public struct Network: Sendable {
   /// Each formula that is more than a name or a number, and the quantity it defines.
   public private(set) var quantityOfFormula: [Formula: String] = [:]
 
+  /// The most nodes a network's tape may have: every command then finishes within its
+  /// budget of time and memory, whatever the file asks of it.
+  public static let maximumNodes = 40_000
+
   /// Compiles `example`.
   ///
   /// - Throws: ``ExampleError`` for a cycle among the forward equations.
@@ -67,6 +71,11 @@ public struct Network: Sendable {
       let start = graph.count
       var node = try compile(equation.formula, at: equation.location)
       if node < start { node = graph.apply(.identity, node) }
+      if graph.count > Self.maximumNodes {
+        throw ExampleError(
+          file: example.file, location: equation.location,
+          message: "the network has more than \(Self.maximumNodes) operations in all: the tutor walks examples of a size worked by hand")
+      }
       add(
         Quantity(
           name: equation.name, role: .equation, node: node, range: start..<graph.count, formula: equation.formula,

@@ -222,7 +222,8 @@ struct StepBuilder {
       guard !value.isFinite else { continue }
       throw ExampleError(
         file: example.file, location: parameter.location,
-        message: "after the update, \(parameter.name) is not a finite number (\(Readable.format(value))): the learning rate may be too large")
+        message:
+          "after the update, \(parameter.name) is not a finite number (\(Readable.format(value))): the learning rate may be too large")
     }
     for quantity in network.quantities where quantity.role == .equation {
       guard let reason = Diagnosis.nonFinite(graph, in: quantity.range) else { continue }
