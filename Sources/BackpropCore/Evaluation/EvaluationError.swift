@@ -19,7 +19,7 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
   case notFiniteBecause(String)
   /// The file asks for more work than ``WorkBudget`` allows, as said.
   case overBudget(String)
-  /// `E@N` asks for more training than ``Evaluation/trainingBudget`` allows for this
+  /// `E@N` asks for more training than the file's ``WorkBudget`` has left for this
   /// network: `steps` asked, at most `budget` possible.
   case tooLong(steps: Int, budget: Int)
 
@@ -36,7 +36,8 @@ public enum EvaluationError: Error, Equatable, CustomStringConvertible {
     case .notFiniteBecause(let reason): "the value is not a finite number: \(reason)"
     case .overBudget(let what): "this asks for more work than the tutor does (\(what)); ask for fewer or smaller values"
     case .tooLong(let steps, let budget):
-      "\(steps) steps of this network is more than the tutor runs for one value (at most \(budget) steps here)"
+      "\(steps) steps of this network is more training than the file has left (at most \(budget) more steps; "
+        + "training is budgeted for the whole file)"
     }
   }
 }
