@@ -1,27 +1,44 @@
-// libFuzzer harness: arbitrary bytes as an example file, then everything the tool
-// does with a file that parses (evaluate, walk, check's causes, hand rounding, quiz
-// judging). Built by Fuzz/run with `swiftc -sanitize=fuzzer,address` together with
-// the core's sources; any crash, trap, leak or hang is a bug.
+// libFuzzer harness: arbitrary bytes as an example file, then the whole pipeline a
+// student's file goes through: parse, the validation gate, the walk (exact and rounded
+// by hand), the causes of every difference, the walk as text and JSON, and quiz judging
+// of answers made from the input's own bytes. Built by Fuzz/run with `swiftc
+// -sanitize=fuzzer,address` together with the engine's, core's and presentation's
+// sources; any crash, trap, leak, run over 2 s or over 512 MB is a finding.
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExampleFile(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let data = Data(bytes: start, count: count)
-  guard let example = try? ExampleParser.parse(data, file: "fuzz.txt") else { return 0 }
+  guard let example = try? ExampleParser.parse(data, file: "fuzz.txt"), let validated = try? ValidatedExample(example) else {
+    return 0
+  }
   for rounding in [nil, 3] as [Int?] {
-    guard let walkthrough = try? Walkthrough(example, rounding: rounding) else { return 0 }
+    guard let walkthrough = try? Walkthrough(validated, rounding: rounding) else { continue }
     for notation in [Notation.unicode, .ascii] {
       for line in walkthrough.lines {
         _ = line.text(in: notation)
         _ = line.explanation?.sentence(for: line, in: walkthrough, notation: notation)
       }
     }
-    let quiz = Quiz(walkthrough)
-    for question in quiz.questions.prefix(8) {
-      if let answer = PrintedNumber(Readable.format(question.line.value + 0.01)) {
-        _ = quiz.judge(answer, to: question, earlier: [:])
-      }
-    }
+    var output = Output()
+    WalkText(walkthrough: walkthrough, name: "fuzz.txt", terminal: Terminal(ascii: rounding != nil, colour: false)).render(into: &output)
+    _ = WalkJSON.render(walkthrough, name: "fuzz.txt").rendered()
+    judgeAnswers(walkthrough, from: Array(data.suffix(24)))
   }
   return 0
+}
+
+/// Answers typed from the input's last bytes, each judged as the quiz judges them,
+/// with the earlier answers kept as the student's.
+private func judgeAnswers(_ walkthrough: Walkthrough, from bytes: [UInt8]) {
+  let quiz = Quiz(walkthrough)
+  let alphabet = Array("0123456789.-e+")
+  var earlier: [Row.ID: PrintedNumber] = [:]
+  for (k, question) in quiz.questions.prefix(8).enumerated() {
+    let digits = bytes.dropFirst(3 * k).prefix(3).map { alphabet[Int($0) % alphabet.count] }
+    let typed = Readable.format(question.line.value) + String(digits)
+    guard let answer = PrintedNumber(typed) ?? PrintedNumber(String(digits)) else { continue }
+    _ = quiz.judge(answer, to: question, earlier: earlier)
+    earlier[question.row] = answer
+  }
 }
