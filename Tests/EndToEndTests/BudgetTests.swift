@@ -67,6 +67,14 @@ import Testing
     #expect(surface.stdout.contains("The descent diverged at step"))
   }
 
+  /// `train --steps 10000000` had no budget: now it is refused before it starts.
+  @Test func trainingPastTheBudgetIsRefusedAtOnce() throws {
+    let result = try Tool.run(["train", "simple-chain", "--steps", "10000000"], timeout: 60)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("Error: 10000000 steps of this network is more training than the file has left"))
+    #expect(result.stdout.isEmpty)
+  }
+
   /// `--round 2` printed `inf` with exit 0.
   @Test func roundingToAnInfiniteValueIsAnError() throws {
     let path = try Self.file("input x = 0.001\ntarget y = 1\nparam w = 1\nh = x * w\nyhat = 1 / h\nL = (y - yhat)^2\nloss L\n")
