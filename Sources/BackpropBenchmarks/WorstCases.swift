@@ -62,7 +62,7 @@ enum WorstCases {
   /// Thirty values after 99,999 steps of training, each from a state of its own.
   private static func trainingPerValue() -> String {
     head + "yhat = w * x + v\nL = (y - yhat)^2\nloss L\n"
-      + (0..<30).map { "doc (w@50000)[x = 0.\($0 + 1)] = 1" }.joined(separator: "\n") + "\n"
+      + (0..<30).map { "doc (w@12000)[x = 0.\($0 + 1)] = 1" }.joined(separator: "\n") + "\n"
   }
 
   /// One quantity reading 1,990 others.

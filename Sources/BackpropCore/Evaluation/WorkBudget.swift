@@ -13,7 +13,7 @@ public final class WorkBudget {
     /// Tape nodes visited by forward and backward passes (outside training).
     public var nodeVisits = 60_000_000
     /// Training steps times tape length, over every training run of the file.
-    public var trainingNodeSteps = 40_000_000
+    public var trainingNodeSteps = 10_000_000
     /// Bytes of the states kept (each state keeps a value and an adjoint per node).
     public var stateBytes = 96 << 20
     /// Steps of symbolic differentiation and simplification.
