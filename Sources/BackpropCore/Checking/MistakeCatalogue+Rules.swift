@@ -23,7 +23,8 @@ extension MistakeContext {
           text: "\(shown) is 1 − \(of)², tanh's derivative; this neuron is a sigmoid, so ∂\(of)/∂z = \(of)(1 − \(of)) = \(show(right))"),
         MistakeCandidate(
           kind: .derivativeAtInput, value: z * (1 - z),
-          text: "\(shown) is z(1 − z) with z = \(show(z)); the sigmoid's derivative is taken at its output, \(of)(1 − \(of)) = \(show(right))"),
+          text:
+            "\(shown) is z(1 − z) with z = \(show(z)); the sigmoid's derivative is taken at its output, \(of)(1 − \(of)) = \(show(right))"),
       ]
     case "tanh":
       return [
@@ -78,12 +79,16 @@ extension MistakeContext {
         result.append(
           MistakeCandidate(
             kind: .targetMinusOutput, value: value,
-            text: "\(shown) has the subtraction the wrong way round: here it is \(name(operands[0])) − \(name(operands[1])), which gives \(show(correct))"))
+            text:
+              "\(shown) has the subtraction the wrong way round: here it is \(name(operands[0])) − \(name(operands[1])), which gives \(show(correct))"
+          ))
       } else {
         result.append(
           MistakeCandidate(
             kind: .swappedOperands, value: value,
-            text: "\(shown) is \(name(operands[1])) − \(name(operands[0])); the formula subtracts the other way, \(name(operands[0])) − \(name(operands[1])) = \(show(correct))"))
+            text:
+              "\(shown) is \(name(operands[1])) − \(name(operands[0])); the formula subtracts the other way, \(name(operands[0])) − \(name(operands[1])) = \(show(correct))"
+          ))
       }
     }
     return result
