@@ -94,4 +94,39 @@ struct MistakeTests {
   @Test func aPlainSlipNamesNothing() throws {
     #expect(try kinds(Self.neuron, at: "doc z = 0.5117").isEmpty)
   }
+
+  @Test func squaredErrorHalfLeftOutIsNamed() throws {
+    // 2(ŷ − y) = −0.841352 where ŷ − y = −0.420676 belongs.
+    #expect(try kinds(Self.neuron, at: "doc dL/dyhat = -0.8414").contains(.squaredErrorConstant))
+  }
+
+  @Test func otherLearningRateIsNamed() throws {
+    // 0.2 − 0.02 · (−0.051261) = 0.201025 with twice the rate.
+    #expect(try kinds(Self.neuron, at: "doc w1' = 0.2010").contains(.wrongLearningRate))
+  }
+
+  @Test func reluDerivativeAsInputIsNamed() throws {
+    // z = 0.3 > 0, so relu′(z) = 1; the input itself is 0.3.
+    let relu = "input x = 1\nparam w = 0.3\nz = w * x\ny = relu(z)\nloss y\n"
+    #expect(try kinds(relu, at: "doc dy/dz = 0.3").contains(.reluDerivativeAsInput))
+  }
+
+  @Test func onePathOfTwoIsNamed() throws {
+    // a reaches L through u = a·x (∂ = 2) and v = a + x (∂ = 1): ∂L/∂a = 3; the path through v alone gives 1.
+    let paths = "input x = 2\nparam a = 0.5\nu = a * x\nv = a + x\nL = u + v\nloss L\n"
+    #expect(try kinds(paths, at: "doc dL/da = 1.0") == [.onePathOnly])
+  }
+
+  /// L = ½w², so ∂L/∂w = w and each step halves w with η = 0.5: w@N = 0.5^N.
+  static let halving = "param w = 1\nrate eta = 0.5\nL = 1/2 * w^2\nloss L\n"
+
+  @Test func valueAfterOneStepTooFewIsNamed() throws {
+    // w@3 = 0.125; 0.25 is w@2.
+    #expect(try kinds(Self.halving, at: "doc w@3 = 0.25") == [.offByOneStep])
+  }
+
+  @Test func updatedWeightInTheBackwardPassIsNamed() throws {
+    // ∂L/∂w = w = 1; with w′ = 1 − 0.5 · 1 = 0.5 it is 0.5.
+    #expect(try kinds(Self.halving, at: "doc dL/dw = 0.50").contains(.updatedWeightUsed))
+  }
 }
