@@ -41,3 +41,12 @@ import Testing
     #expect(Topic.lossTopic(of: other) == nil)
   }
 }
+
+/// The digits a quiz answer carries.
+@Suite struct SignificantDigitTests {
+  @Test(arguments: [("0.00150", 3), ("108", 3), ("0", 0), ("0.0", 0), ("-0.32", 2), ("3.5102e-05", 5), (".5", 1)])
+  func significantDigits(text: String, digits: Int) throws {
+    let number = try #require(PrintedNumber(text))
+    #expect(Quiz.significantDigits(number) == digits)
+  }
+}
