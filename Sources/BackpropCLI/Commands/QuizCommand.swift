@@ -33,7 +33,10 @@ struct QuizCommand: Command {
       SharedOptions.json(help: "Print the score as a JSON record on stdout; the dialogue goes to stderr."),
       SharedOptions.ascii(),
     ],
-    examples: ["backprop-tutor quiz single-neuron --part backward", "backprop-tutor quiz simple-chain --json < answers.txt", "printf '4\\n2\\n' | backprop-tutor quiz simple-chain"])
+    examples: [
+      "backprop-tutor quiz single-neuron --part backward", "backprop-tutor quiz simple-chain --json < answers.txt",
+      "printf '4\\n2\\n' | backprop-tutor quiz simple-chain",
+    ])
 
   /// How many answers in a row may be something other than a number, a hint or a skip
   /// (blank, unreadable, too long, the formula again) before the input counts as endless.
@@ -168,7 +171,8 @@ struct QuizCommand: Command {
           var verdict = terminal.red("\(terminal.differMark) not \(Failure.quoted(printed.text)).")
           if case .tooFewDigits(let required) = judgement {
             // Too rough to count, and too rough to carry into later answers.
-            verdict = terminal.red("\(terminal.differMark) \(Failure.quoted(printed.text)) is too rough:")
+            verdict =
+              terminal.red("\(terminal.differMark) \(Failure.quoted(printed.text)) is too rough:")
               + " give at least \(required) significant \(required == 1 ? "digit" : "digits")."
           } else {
             // Kept: a later answer that follows from this one is a carried error, not a new one.
