@@ -14,8 +14,10 @@ extension Explanation {
   /// One sentence a student can act on, for the line `line` of `walkthrough`.
   public func sentence(for line: Walkthrough.Line, in walkthrough: Walkthrough, notation: Notation) -> String {
     let printed = notation.number(line.document?.printed.text ?? "")
-    let fromInputs: String
-    if let formula {
+    var fromInputs: String
+    if let formula, !formula.hasOperator {
+      fromInputs = Self.what(formula, inputs: inputs, notation: notation)
+    } else if let formula {
       let arithmetic = notation.render(formula) { inputs[$0] }
       let value = notation.number(Readable.format(fromDocumentValue, decimals: max(0, -(line.document?.printed.unitExponent ?? 0))))
       fromInputs = "from the document's own inputs, \(arithmetic) = \(value)"
@@ -37,5 +39,16 @@ extension Explanation {
       let exact = notation.number(Readable.format(line.value, significantDigits: 8))
       return "truncated: \(exact) cut (not rounded) to \(digits) \(digits == 1 ? "decimal" : "decimals") is \(printed)"
     }
+  }
+
+  /// A step whose formula is one name or number, said as what it is rather than as the
+  /// empty sum "x = x": "it is h, 0.7000 in the document", "it is the number 1".
+  private static func what(
+    _ formula: DocumentExpression, inputs: [DocumentExpression: String], notation: Notation
+  ) -> String {
+    let name = notation.render(formula)
+    if formula.isNumber { return "it is the number \(notation.number(name))" }
+    guard let printed = inputs[formula], printed != name else { return "it is \(name)" }
+    return "it is \(name), \(notation.number(printed)) in the document"
   }
 }

@@ -90,8 +90,14 @@ public struct WalkText {
     if let rounding = walkthrough.rounding { output.line(roundingNote(rounding)) }
     let texts = differing.map { ($0, $0.text(in: terminal.notation)) }
     let width = min(64, texts.map { Terminal.width(left($0.1)) }.max() ?? 0)
+    // As in the walk: the first differing line of each kind points to where its rule is derived.
+    var topicsShown: Set<String> = []
     for (line, text) in texts {
-      output.line(row(line, text, width: width, location: true))
+      var text = row(line, text, width: width, location: true)
+      if let topic = Topic.name(for: line, in: example), topicsShown.insert(topic).inserted {
+        text += "\n" + terminal.dim("      (why: backprop-tutor explain \(topic))")
+      }
+      output.line(text)
     }
     output.line(summary())
   }

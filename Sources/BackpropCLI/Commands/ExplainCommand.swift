@@ -12,7 +12,8 @@ struct ExplainCommand: Command {
       + "formula and a central difference). Without a topic, lists the topics.",
     arguments: [
       ArgumentDeclaration(
-        name: "topic", arity: .optional, help: "derivative, partial, chain-rule, loss, sigmoid, tanh, relu, update or shared-bias.")
+        name: "topic", arity: .optional,
+        help: Topic.all.map(\.name).dropLast().joined(separator: ", ") + " or " + Topic.all.last!.name + ".")
     ],
     options: [SharedOptions.ascii()])
 

@@ -50,13 +50,13 @@ public struct Topic: Sendable {
 
 extension Topic {
   /// The topic that explains a line of a walk, if one does: the sigmoid's rule for
-  /// ∂a/∂z with a = σ(z), the loss's for ∂L/∂ŷ, the chain rule for a product, the
+  /// ∂a/∂z with a = σ(z), the loss's for ∂L/∂ŷ (``lossTopic(of:)``), the chain rule for a product, the
   /// shared bias for a sum of paths, the update for p'.
   public static func name(for line: Walkthrough.Line, in example: Example) -> String? {
     switch line.kind {
     case .localDerivative:
       guard case .derivative(let of, _)? = line.quantity.leafValue else { return nil }
-      if of == example.loss, !example.leaves.filter({ $0.kind == .target }).isEmpty { return "loss" }
+      if of == example.loss, example.leaves.contains(where: { $0.kind == .target }) { return lossTopic(of: example) }
       guard case .apply(let op, _)? = example.equations.first(where: { $0.name == of })?.formula else { return nil }
       return op.definition.topic
     case .chainRule:
@@ -75,7 +75,9 @@ extension Topic {
   }
 
   /// Every topic, in the order a course meets them.
-  public static let all: [Topic] = [derivative, partial, chainRule, loss, sigmoid, tanh, relu, update, sharedBias]
+  public static let all: [Topic] = [
+    derivative, partial, chainRule, loss, sigmoid, tanh, relu, binaryCrossEntropy, softmaxCrossEntropy, update, sharedBias,
+  ]
 
   /// The topic `explain name` shows, if there is one.
   public static func named(_ name: String) -> Topic? {
@@ -126,20 +128,6 @@ extension Topic {
       CheckSpec(description: "dz/dx = dz/dy · dy/dx", left: "dz/dx", right: "dz/dy * dy/dx"),
       CheckSpec(description: "dz/dx = 8x + 12", left: "dz/dx", right: "8*x + 12"),
       CheckSpec(description: "dz/dx = central difference", left: "dz/dx", right: "(z[x = x + \(h)] - z[x = x - \(h)]) / (2*\(h))"),
-    ])
-
-  static let loss = Topic(
-    name: "loss", title: "The derivative of the loss ½(y − ŷ)²",
-    text: [
-      "L = ½(y − ŷ)². By the chain rule, with u = y − ŷ: dL/du = u and du/dŷ = −1.",
-      "So ∂L/∂ŷ = (y − ŷ)·(−1) = ŷ − y: the ½ is there to cancel the 2 of the square.",
-      "Its sign says which way to move the prediction: at ŷ = 2 and y = 20 it is −18: raise ŷ to lower the loss.",
-    ],
-    example: "input yhat = 2\ntarget y = 20\nL = 1/2 * (y - yhat)^2\nloss L",
-    specs: [
-      CheckSpec(description: "∂L/∂ŷ = ŷ − y", left: "dL/dyhat", right: "yhat - y"),
-      CheckSpec(
-        description: "∂L/∂ŷ = central difference", left: "dL/dyhat", right: "(L[yhat = yhat + \(h)] - L[yhat = yhat - \(h)]) / (2*\(h))"),
     ])
 
   static let sigmoid = Topic(

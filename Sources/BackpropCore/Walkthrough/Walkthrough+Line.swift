@@ -35,7 +35,9 @@ extension Walkthrough {
       self.substitutions = rounding?.substitutions ?? step.substitutions
       self.decimals = decimals
       self.writtenAs = value == step.value ? step.writtenAs : nil
-      self.explanation = explanation
+      // A value that agrees (see ``verdict``) needs no cause.
+      let correct = rounding != nil && row.document?.printed.agrees(with: step.value) == true
+      self.explanation = correct ? nil : explanation
     }
 
     /// The step's part of the walk.
@@ -51,9 +53,15 @@ extension Walkthrough {
     /// For leaves of the formula that the update changed: their values before it.
     public var previousSubstitutions: [DocumentExpression: Double] { step.previousSubstitutions }
 
-    /// `agree` when the value rounds to what the document printed.
+    /// `agree` when the value rounds to what the document printed. In hand-rounding mode
+    /// the exact value counts too: a correct value is never wrong for carrying more digits
+    /// than the rounding keeps (0.03635 for 0.0363503 with `--round 4`, where the hand's
+    /// 0.0364 · ... gives 0.0364).
     public var verdict: Verdict? {
-      document.map { Verdict(printed: $0.printed, exact: value) }
+      document.map { document in
+        if value != step.value, document.printed.agrees(with: step.value) { return .agree }
+        return Verdict(printed: document.printed, exact: value)
+      }
     }
   }
 }
