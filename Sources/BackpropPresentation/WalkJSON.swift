@@ -41,17 +41,18 @@ public enum WalkJSON {
             ])
           ))
         fields.append(("explanation", .string(explanation.sentence(for: line, in: walkthrough, notation: .ascii))))
-        if let origin = explanation.origin {
+        let origins = explanation.origins.map { origin -> JSON in
           let source = walkthrough.line(origin)
-          fields.append(
-            (
-              "origin",
-              .object([
-                ("quantity", .string(Notation.ascii.render(source.quantity))),
-                ("line", source.document.map { .integer($0.location.line) } ?? .null),
-              ])
-            ))
+          return .object([
+            ("quantity", .string(Notation.ascii.render(source.quantity))),
+            ("line", source.document.map { .integer($0.location.line) } ?? .null),
+          ])
         }
+        if let first = origins.first {
+          fields.append(("origin", first))
+          fields.append(("origins", .array(origins)))
+        }
+        if let also = explanation.alsoFits { fields.append(("alsoFits", .string(also.rawValue))) }
       }
       return .object(fields)
     }
