@@ -13,6 +13,9 @@ extension Walkthrough {
     var printed: PrintedNumber?
     /// The file line of the printing, for reading each input as printed closest before it.
     var location: Int?
+    /// The file line the step's inputs are read at: its own printing's, or for a step
+    /// it did not print, the next printed step's, which the student worked it out for.
+    var readsAt: Int?
 
     var shownFormula: DocumentExpression? { formula ?? (kind == .documentValue ? quantity : nil) }
   }
@@ -25,12 +28,17 @@ extension Walkthrough {
   ///   - printed: the number printed for each row that has one: the document's, or a
   ///     student's answer.
   static func explain(_ lines: [Line], printed: [Row.ID: PrintedNumber], definitions: [Example.Definition]) -> [Row.ID: Explanation] {
-    let work = lines.map { line in
+    var work = lines.map { line in
       let printing = printed[line.id]
       let location = line.document.flatMap { $0.printed == printing ? $0.location.line : nil }
       return Work(
         id: line.id, kind: line.kind, isRepeat: line.repeatsLine, quantity: line.quantity, formula: line.formula,
         substitutions: line.substitutions, value: line.value, printed: printing, location: location)
+    }
+    var next: Int?
+    for i in work.indices.reversed() {
+      next = work[i].location ?? next
+      work[i].readsAt = next
     }
     return explain(work, definitions: definitions)
   }
@@ -72,7 +80,7 @@ extension Walkthrough {
       // A `let` that names a step (δ_o = ∂L/∂z_o) is recomputed as that step, unless the
       // document printed the step: then the bare name reads what it printed (∂y/∂w2 = h).
       if let formula = line.formula, !formula.hasOperator, let step = steps[formula].map({ lines[$0] }),
-        known.value(of: slots.read(formula, by: line), before: line.location)?.isPrinted != true
+        known.value(of: slots.read(formula, by: line), before: line.readsAt)?.isPrinted != true
       {
         line.formula = step.formula
         line.substitutions = step.substitutions
@@ -129,7 +137,7 @@ extension Walkthrough {
     var inputs: [DocumentExpression: String] = [:]
     var coarsest: PrintedNumber?
     func exact(_ leaf: DocumentExpression) -> Double { line.substitutions[leaf] ?? .nan }
-    func entry(_ leaf: DocumentExpression) -> Known? { known.value(of: slots.read(leaf, by: line), before: line.location) }
+    func entry(_ leaf: DocumentExpression) -> Known? { known.value(of: slots.read(leaf, by: line), before: line.readsAt) }
     var range = formula.interval { term in
       let leaf = DocumentExpression.leaf(term)
       if let entry = entry(leaf) {
