@@ -26,9 +26,11 @@ extension Explanation {
     case .slip:
       return "slip: \(fromInputs), not \(printed)"
     case .carried:
-      return "carried from \(sources(walkthrough, notation)): \(fromInputs), \(matches(line, printed, notation))\(orTruncated(line, notation))"
+      return
+        "carried from \(sources(walkthrough, notation)): \(fromInputs), \(matches(line, printed, notation))\(orTruncated(line, notation))"
     case .rounding:
-      return "rounding: \(fromInputs), \(matches(line, printed, notation)): drift from rounding earlier values\(orTruncated(line, notation))"
+      return
+        "rounding: \(fromInputs), \(matches(line, printed, notation)): drift from rounding earlier values\(orTruncated(line, notation))"
     case .truncated:
       return "truncated: \(truncation(line, notation))\(orFromInputs(line, walkthrough, notation))"
     }

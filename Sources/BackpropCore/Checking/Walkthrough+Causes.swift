@@ -106,7 +106,8 @@ extension Walkthrough {
       }
       let meant = meant(by: printed, exact: line.value)
       let entry = Known(
-        range: meant, point: printed.value, text: printed.text, origins: origins, location: line.location, coarsest: printed, isPrinted: true)
+        range: meant, point: printed.value, text: printed.text, origins: origins, location: line.location, coarsest: printed,
+        isPrinted: true)
       var written = slots.written(line.quantity, kind: line.kind)
       if let alias = aliases[line.quantity] { written += slots.written(alias, kind: nil) }
       for key in [stepByFormula[line.quantity], stepByFormula[canonical(line.quantity)]] {
