@@ -26,18 +26,19 @@ extension Explanation {
     }
     switch cause {
     case .slip:
+      if let found = walkthrough.mistakes[line.id], !found.isEmpty {
+        let texts = found.map { notation.style == .ascii ? ASCIIText.transliterate($0.text) : $0.text }
+        return "mistake: " + texts.joined(separator: "; or ")
+      }
       return "slip: \(fromInputs), not \(printed)"
     case .carried:
-      let source = origin.map { walkthrough.line($0) }
-      let name = source.map { notation.render($0.quantity) } ?? "an earlier value"
-      let place = source?.document.map { " (line \($0.location.line))" } ?? ""
-      return "carried from \(name)\(place): \(fromInputs), \(matches(line, printed, notation))"
+      return
+        "carried from \(sources(walkthrough, notation)): \(fromInputs), \(matches(line, printed, notation))\(orTruncated(line, notation))"
     case .rounding:
-      return "rounding: \(fromInputs), \(matches(line, printed, notation)): drift from rounding earlier values"
+      return
+        "rounding: \(fromInputs), \(matches(line, printed, notation)): drift from rounding earlier values\(orTruncated(line, notation))"
     case .truncated:
-      let digits = max(0, -(line.document?.printed.unitExponent ?? 0))
-      let exact = notation.number(Readable.format(line.value, significantDigits: 8))
-      return "truncated: \(exact) cut (not rounded) to \(digits) \(digits == 1 ? "decimal" : "decimals") is \(printed)"
+      return "truncated: \(truncation(line, notation))\(orFromInputs(line, walkthrough, notation))"
     }
   }
 
@@ -50,5 +51,49 @@ extension Explanation {
     if formula.isNumber { return "it is the number \(notation.number(name))" }
     guard let printed = inputs[formula], printed != name else { return "it is \(name)" }
     return "it is \(name), \(notation.number(printed)) in the document"
+  }
+
+  /// "i1 (line 42)", or for several, "i1 (line 42) and w2 (line 50)".
+  private func sources(_ walkthrough: Walkthrough, _ notation: Notation) -> String {
+    let names = origins.map { origin -> String in
+      let source = walkthrough.line(origin)
+      let place = source.document.map { " (line \($0.location.line))" } ?? ""
+      return notation.render(source.quantity) + place
+    }
+    guard let last = names.last else { return "an earlier value" }
+    return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  /// "0.082167 cut (not rounded) to 4 decimals is 0.0821".
+  private func truncation(_ line: Walkthrough.Line, _ notation: Notation) -> String {
+    let printed = notation.number(line.document?.printed.text ?? "")
+    let digits = max(0, -(line.document?.printed.unitExponent ?? 0))
+    let exact = notation.number(Readable.format(line.value, significantDigits: 8))
+    return "\(exact) cut (not rounded) to \(digits) \(digits == 1 ? "decimal" : "decimals") is \(printed)"
+  }
+
+  /// Beside a fit from the inputs, the truncation that fits too.
+  private func orTruncated(_ line: Walkthrough.Line, _ notation: Notation) -> String {
+    alsoFits == .truncated ? "; or truncated: \(truncation(line, notation))" : ""
+  }
+
+  /// Beside a truncation, the wider fit from the inputs: "or carried from i1, within the
+  /// range that the two-digit 0.75 allows".
+  private func orFromInputs(_ line: Walkthrough.Line, _ walkthrough: Walkthrough, _ notation: Notation) -> String {
+    let reading: String
+    switch alsoFits {
+    case .carried: reading = "or carried from \(sources(walkthrough, notation))"
+    case .rounding: reading = "or drift from rounding earlier values"
+    default: return ""
+    }
+    let low = notation.number(Readable.format(fromDocumentInputs.low))
+    let high = notation.number(Readable.format(fromDocumentInputs.high))
+    guard let coarsest = coarsestInput.flatMap(PrintedNumber.init) else {
+      return "; \(reading), within the range \(low) to \(high) that the inputs' rounding allows"
+    }
+    let digits = coarsest.significantDigits
+    let words = ["one", "two", "three", "four", "five"]
+    let count = digits <= words.count ? words[digits - 1] : "\(digits)"
+    return "; \(reading), within the range \(low) to \(high) that the \(count)-digit \(notation.number(coarsest.text)) allows"
   }
 }

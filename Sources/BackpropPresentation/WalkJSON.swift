@@ -41,17 +41,28 @@ public enum WalkJSON {
             ])
           ))
         fields.append(("explanation", .string(explanation.sentence(for: line, in: walkthrough, notation: .ascii))))
-        if let origin = explanation.origin {
-          let source = walkthrough.line(origin)
-          fields.append(
-            (
-              "origin",
-              .object([
-                ("quantity", .string(Notation.ascii.render(source.quantity))),
-                ("line", source.document.map { .integer($0.location.line) } ?? .null),
-              ])
-            ))
+        if let found = walkthrough.mistakes[line.id], let first = found.first {
+          let object = { (mistake: Mistake) -> JSON in
+            .object([
+              ("kind", .string(mistake.kind.rawValue)), ("text", .string(ASCIIText.transliterate(mistake.text))),
+              ("value", .number(mistake.value)),
+            ])
+          }
+          fields.append(("mistake", object(first)))
+          fields.append(("mistakes", .array(found.map(object))))
         }
+        let origins = explanation.origins.map { origin -> JSON in
+          let source = walkthrough.line(origin)
+          return .object([
+            ("quantity", .string(Notation.ascii.render(source.quantity))),
+            ("line", source.document.map { .integer($0.location.line) } ?? .null),
+          ])
+        }
+        if let first = origins.first {
+          fields.append(("origin", first))
+          fields.append(("origins", .array(origins)))
+        }
+        if let also = explanation.alsoFits { fields.append(("alsoFits", .string(also.rawValue))) }
       }
       return .object(fields)
     }

@@ -165,6 +165,86 @@ import Testing
     #expect(found["a"]?.0 == .truncated)
   }
 
+  @Test func everyDifferingInputIsNamed() throws {
+    // a − y = −0.2689 written −0.2789, a(1 − a) = 0.1966 written 0.1866: two slips;
+    // −0.2789 · 0.1866 = −0.052043 follows from both.
+    let found = try causes(
+      """
+      doc dL/da = -0.2789
+      doc da/dz = 0.1866
+      doc dL/dz = -0.05204
+      """)
+    let example = try ExampleParser.parse(Self.network + "doc dL/da = -0.2789\ndoc da/dz = 0.1866\ndoc dL/dz = -0.05204\n", file: "t")
+    let walkthrough = try Walkthrough(example)
+    let line = try #require(walkthrough.lines.first { Notation.ascii.render($0.quantity) == "dL/dz" })
+    let origins = line.explanation?.origins.map { Notation.ascii.render(walkthrough.line($0).quantity) }
+    #expect(found["dL/dz"]?.0 == .carried)
+    #expect(Set(origins ?? []) == ["dL/da", "da/dz"])
+  }
+
+  /// x = 1, w1 = 0.5, h = σ(0.5) = 0.622459, w2 = 2, y = w2·h = 1.244919, t = 0,
+  /// L = ½(y − t)²: ∂L/∂y = 1.244919, ∂y/∂w2 = h, ∂L/∂w2 = 1.244919 · 0.622459 = 0.774907.
+  static let bareName = """
+    input  x = 1
+    target t = 0
+    param  w1 = 0.5
+    param  w2 = 2
+    h = sigmoid(w1 * x)
+    y = w2 * h
+    L = 1/2 * (y - t)^2
+    loss L
+
+    """
+
+  func causes(in network: String, _ documentLines: String) throws -> [String: Explanation] {
+    let walkthrough = try Walkthrough(try ExampleParser.parse(network + documentLines, file: "reduced.txt"))
+    var result: [String: Explanation] = [:]
+    for line in walkthrough.lines {
+      if let explanation = line.explanation { result[Notation.ascii.render(line.quantity)] = explanation }
+    }
+    return result
+  }
+
+  @Test func aBareNameReadsThePrintedValue() throws {
+    // h written 0.7000 (a slip); ∂L/∂w2 = 1.2449 · 0.7000 = 0.87143 follows from it.
+    let slip = try causes(in: Self.bareName, "doc h = 0.7000\ndoc dL/dy = 1.2449\ndoc dL/dw2 = 0.8714\n")
+    #expect(slip["h"]?.cause == .slip)
+    #expect(slip["dL/dw2"]?.cause == .carried)
+    // Consistent rounding: 1.2449 · 0.6225 = 0.774950, written 0.7750 (exact rounds to 0.7749).
+    let rounding = try causes(in: Self.bareName, "doc h = 0.6225\ndoc dL/dy = 1.2449\ndoc dL/dw2 = 0.7750\n")
+    #expect(rounding["dL/dw2"]?.cause == .rounding)
+    #expect(rounding.count == 1)
+  }
+
+  @Test func aValuePrintedTwiceIsReadAsPrintedClosestBefore() throws {
+    // h = 0.7000 is the printing before ∂L/∂w2; the later 0.6225 does not explain 0.8714.
+    let twice = try causes(in: Self.bareName, "doc h = 0.7000\ndoc dL/dy = 1.2449\ndoc dL/dw2 = 0.8714\ndoc h = 0.6225\n")
+    #expect(twice["dL/dw2"]?.cause == .carried)
+    // With no printing before it, any printing: the later 0.7000.
+    let after = try causes(in: Self.bareName, "doc dL/dy = 1.2449\ndoc dL/dw2 = 0.8714\ndoc h = 0.7000\n")
+    #expect(after["dL/dw2"]?.cause == .carried)
+  }
+
+  @Test func aTotalDerivativeIsNotTheLocalOne() throws {
+    // g = h + b, h = x·b, x = 2, b = 1, t = 0: g = 3, dg/db = x + 1 = 3 (total), ∂g/∂b = 1 (local).
+    // ∂L/∂g = g − t = 3 written 3.5 (a slip); ∂L/∂h = 3.5 · 1; ∂L/∂b = 3.5 · 2 + 3.5 · 1 = 10.5.
+    let network = "input x = 2\ntarget t = 0\nparam b = 1\nh = x * b\ng = h + b\nL = 1/2 * (g - t)^2\nloss L\n"
+    let found = try causes(in: network, "doc dg/db = 3\ndoc dL/dg = 3.5\ndoc dL/db = 10.5\n")
+    #expect(found["dg/db"] == nil)
+    #expect(found["dL/dg"]?.cause == .slip)
+    #expect(found["dL/db"]?.cause == .carried)
+  }
+
+  @Test func theSeedsTruncationBeatsAWideCarry() throws {
+    // ∂E/∂w5 = 0.082167 cut to 4 decimals is 0.0821; from the two-digit out_o1 = 0.75 the
+    // inputs allow about 0.0814 to 0.0874, sixty units of the last digit wide.
+    let walkthrough = try Walkthrough(try #require(try BuiltinExamplesAccess.example(named: "handwritten-222")))
+    let line = try #require(walkthrough.lines.first { Notation.ascii.render($0.quantity) == "dE_total/dw5" && $0.document != nil })
+    #expect(line.explanation?.cause == .truncated)
+    #expect(line.explanation?.alsoFits == .carried)
+    #expect(line.explanation?.origins.map { Notation.ascii.render(walkthrough.line($0).quantity) } == ["i1"])
+  }
+
   /// The seeds' own slips are found where they happen.
   @Test(arguments: [
     ("simple-chain", "(y - yhat')^2", 109),

@@ -134,6 +134,19 @@ import Testing
     }
   }
 
+  /// `?`, nothing or `___` after a doc line's last `=` is a blank; a `?` anywhere else is not a character of the format.
+  @Test func blanksOfEveryKind() throws {
+    let network = "input x = 2\nparam w = 3\nz = w * x\nloss z\n"
+    let example = try ExampleParser.parse(
+      network + "doc z = ?\ndoc dz/dw = ___\ndoc z[w = 1] =\ndoc w * x = ?  # to do\n", file: "blanks.txt")
+    #expect(example.blanks.count == 4)
+    #expect(example.documentValues.isEmpty)
+    #expect(example.blanks.first?.expression == .name("z"))
+    for text in ["doc z = ? 1\n", "doc ? = 1\n", "z2 = ?\n"] {
+      #expect(throws: ExampleError.self) { try ExampleParser.parse(network + text, file: "q.txt") }
+    }
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() throws {
     let deep = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
     #expect(throws: ExampleError.self) { try ExampleParser.parse("z = \(deep)\nloss z", file: "deep.txt") }

@@ -185,6 +185,12 @@ struct QuizCommand: Command {
             continue questions
           }
           hints = max(hints, wrong)
+          // A named mistake is the best hint: what the student's number is, and the rule.
+          if case .wrong = judgement, let mistake = quiz.mistakes(for: printed, to: question, earlier: answers).first {
+            let said = terminal.ascii ? ASCIIText.transliterate(mistake.text) : mistake.text
+            say("  " + verdict + " " + Escaping.terminal(said) + " Try again.")
+            continue
+          }
           say("  " + verdict + " " + hint(hints, text) + " Try again.")
         }
       }

@@ -67,6 +67,14 @@ public struct PrintedNumber: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+extension PrintedNumber {
+  /// The digits printed from the first nonzero one: 2 for `0.75`, 4 for `0.0821`.
+  public var significantDigits: Int {
+    let digits = text.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber).drop { $0 == "0" }
+    return Swift.max(1, digits.count)
+  }
+}
+
 /// `.35` and `-.35` read as Double needs a leading zero.
 private func normalised(_ text: String) -> String {
   if text.hasPrefix(".") { return "0" + text }

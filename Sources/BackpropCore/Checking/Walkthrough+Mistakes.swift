@@ -1,11 +1,11 @@
 import BackpropEngine
 
 extension Walkthrough {
-  /// The named mistakes of every slip line: each step recomputed from the document's
-  /// own inputs under the catalogue's mistakes (see ``MistakeCatalogue``).
+  /// The named mistakes of every slip line of `lines`: each step recomputed from the
+  /// document's own inputs under the catalogue's mistakes (see ``MistakeCatalogue``).
   ///
   /// A line with no mistake that reproduces its printed value is left out: it stays a slip.
-  public var mistakes: [Row.ID: [Mistake]] {
+  static func mistakes(_ lines: [Line], in validated: ValidatedExample) -> [Row.ID: [Mistake]] {
     var result: [Row.ID: [Mistake]] = [:]
     var printed: [DocumentExpression: Double] = [:]
     for line in lines {

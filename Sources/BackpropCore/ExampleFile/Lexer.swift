@@ -66,11 +66,21 @@ enum Lexer {
       } else if let symbol = Operator.canonicalSymbol(c) ?? (c == "′" ? "'" : (punctuation.contains(c) ? c : nil)) {
         tokens.append(Token(kind: .symbol(symbol), location: location(start)))
         index += 1
+      } else if c == "?", isBlankMark(characters, at: index, after: tokens) {
+        // `doc X = ?`: a blank, still to be worked out.
+        tokens.append(Token(kind: .symbol("?"), location: location(start)))
+        index += 1
       } else {
         throw LocatedError(location(start), "unexpected character '\(c.printable)'")
       }
     }
     return tokens
+  }
+
+  /// Whether the `?` at `index` is a `doc` line's blank: after its `=`, and last on the line.
+  private static func isBlankMark(_ characters: [Character], at index: Int, after tokens: [Token]) -> Bool {
+    guard case .identifier("doc")? = tokens.first?.kind, case .symbol("=")? = tokens.last?.kind else { return false }
+    return characters[(index + 1)...].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
   }
 
   private static func scanNumber(_ characters: [Character], from start: Int) -> (String, Int) {

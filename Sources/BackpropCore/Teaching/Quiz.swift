@@ -97,4 +97,14 @@ public struct Quiz {
     let mantissa = number.text.prefix { $0 != "e" && $0 != "E" }
     return mantissa.filter(\.isASCIIDigit).drop { $0 == "0" }.count
   }
+
+  /// The common mistakes that reproduce a wrong `answer` to `question`, recomputed from
+  /// the student's own earlier answers where they gave them: the hint a tutor would give.
+  public func mistakes(for answer: PrintedNumber, to question: Question, earlier: [Row.ID: PrintedNumber]) -> [Mistake] {
+    var printed: [DocumentExpression: Double] = [:]
+    for line in walkthrough.lines where line.id < question.row {
+      if let given = earlier[line.id] { printed[line.quantity] = given.value }
+    }
+    return MistakeCatalogue.mistakes(for: question.line.step, printed: answer, inputs: { printed[$0] }, in: walkthrough.validated)
+  }
 }

@@ -33,6 +33,9 @@ public struct Walkthrough {
   public let explanations: [Row.ID: Explanation]
   /// The rows of the walk, each with its step, document value, rounding and cause.
   public let lines: [Line]
+  /// The common mistakes that reproduce each slip's printed value, by row: a slip with
+  /// none stays a slip.
+  public let mistakes: [Row.ID: [Mistake]]
 
   /// The example as the file declares it.
   public var example: Example { validated.example }
@@ -56,6 +59,7 @@ public struct Walkthrough {
     lines = validated.rows.map { row in
       Line(row: row, in: validated, rounded: rounded, decimals: rounding ?? 0, explanation: explanations[row.id])
     }
+    mistakes = Self.mistakes(lines, in: validated)
   }
 
   /// Validates and replays `example`.
