@@ -74,6 +74,16 @@ struct MistakeTests {
     #expect(try kinds(Self.neuron, at: "doc z = 0.22").contains(.biasLeftOut))
   }
 
+  @Test func aSignFlippedToNegativeIsNamed() throws {
+    // w1′ = 0.2 − 0.01 · (−0.051261) = 0.200513, printed −0.2005.
+    #expect(try kinds(Self.neuron, at: "doc w1' = -0.2005").contains(.signFlipped))
+  }
+
+  @Test func anInputLeftOutOfTheChainRuleIsNamed() throws {
+    // ∂L/∂w1 = ∂L/∂z · x1 = −0.102522 · 0.5 = −0.051261; without x1, −0.102522.
+    #expect(try kinds(Self.neuron, at: "doc dL/dw1 = -0.1025").contains(.factorLeftOut))
+  }
+
   @Test func swappedWeightsAreNamed() throws {
     // 0.4·0.5 + 0.2·0.3 + 0.1 = 0.36.
     #expect(try kinds(Self.neuron, at: "doc z = 0.36").contains(.swappedOperands))
