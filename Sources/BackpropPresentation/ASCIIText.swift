@@ -7,7 +7,7 @@ public enum ASCIIText {
   /// before a quantity reads "Delta w".
   public static let replacements: [(String, String)] =
     [
-      ("∂", "d"), ("·", "*"), ("−", "-"), ("²", "^2"), ("³", "^3"), ("½", "1/2"), ("¼", "1/4"), ("Δ", "Delta "), ("∇", "grad "),
+      ("∂", "d"), ("′", "'"), ("·", "*"), ("−", "-"), ("²", "^2"), ("³", "^3"), ("½", "1/2"), ("¼", "1/4"), ("Δ", "Delta "), ("∇", "grad "),
       ("←", "<-"), ("’", "'"), ("—", "-"), ("…", "..."), ("→", "->"), ("√", "sqrt"),
     ] + GreekLetters.table.map { (String($0.letter), $0.name) }
 

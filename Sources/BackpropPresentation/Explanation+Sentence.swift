@@ -15,7 +15,9 @@ extension Explanation {
   public func sentence(for line: Walkthrough.Line, in walkthrough: Walkthrough, notation: Notation) -> String {
     let printed = notation.number(line.document?.printed.text ?? "")
     var fromInputs: String
-    if let formula, !formula.hasOperator {
+    if let formula, case .leaf(.afterTraining(let inner, let training)) = formula {
+      fromInputs = Self.afterTraining(inner, training, value: line.value, notation: notation)
+    } else if let formula, !formula.hasOperator {
       fromInputs = Self.what(formula, inputs: inputs, notation: notation)
     } else if let formula {
       let arithmetic = notation.render(formula) { inputs[$0] }
@@ -27,7 +29,7 @@ extension Explanation {
     switch cause {
     case .slip:
       if let found = walkthrough.mistakes[line.id], !found.isEmpty {
-        let texts = found.map { notation.style == .ascii ? ASCIIText.transliterate($0.text) : $0.text }
+        let texts = found.map { notation.style == .ascii ? ASCIIText.transliterate($0.text) : Self.minusSigns($0.text) }
         return "mistake: " + texts.joined(separator: "; or ")
       }
       return "slip: \(fromInputs), not \(printed)"
@@ -51,6 +53,37 @@ extension Explanation {
     if formula.isNumber { return "it is the number \(notation.number(name))" }
     guard let printed = inputs[formula], printed != name else { return "it is \(name)" }
     return "it is \(name), \(notation.number(printed)) in the document"
+  }
+
+  /// The minus signs of the numbers in a sentence written with ASCII hyphens, as the
+  /// walk prints them: "−0.2", not "-0.2" (a hyphen inside a word or after a digit stays).
+  static func minusSigns(_ text: String) -> String {
+    var result = ""
+    var previous: Character = " "
+    var characters = text.makeIterator()
+    var next = characters.next()
+    while let character = next {
+      next = characters.next()
+      let startsNumber = next.map { $0.isNumber || $0 == "." } ?? false
+      result.append(character == "-" && startsNumber && !previous.isLetter && !previous.isNumber ? "−" : character)
+      previous = character
+    }
+    return result
+  }
+
+  /// A value after training, said as what it is: "w1 after 3 steps of gradient descent is
+  /// 2.93097", "w1 where gradient descent settles is 3.39094".
+  private static func afterTraining(
+    _ inner: DocumentExpression, _ training: DocumentTerm.Training, value: Double, notation: Notation
+  ) -> String {
+    let name = notation.render(inner)
+    let exact = notation.number(Readable.format(value))
+    switch training {
+    case .steps(let n):
+      return "\(name) after \(n) \(n == 1 ? "step" : "steps") of gradient descent is \(exact)"
+    case .converged:
+      return "\(name) where gradient descent settles is \(exact)"
+    }
   }
 
   /// "i1 (line 42)", or for several, "i1 (line 42) and w2 (line 50)".

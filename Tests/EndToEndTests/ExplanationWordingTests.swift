@@ -45,4 +45,22 @@ import Testing
       #expect(!Self.saysNothing(result.stdout), "\(arguments)")
     }
   }
+
+  /// A value after training is said as what it is. w1 after 1, 2, 3 steps of simple-chain
+  /// (x = 2, y = 20, w1 = 2, w2 = 0.5, α = 0.01): 2.18, 2.53821, 2.93097 (worked out by
+  /// hand-coding the three updates w ← w − α·∂L/∂w).
+  @Test func aValueAfterTrainingSaysHowManySteps() throws {
+    let text =
+      "input x = 2\ntarget y = 20\nparam w1 = 2\nparam w2 = 0.5\nrate alpha = 0.01\nh = x * w1\nyhat = h * w2\nL = 1/2 * (y - yhat)^2\nloss L\n"
+      + "doc w1@3 = 3.1\ndoc w2@3 = 1.8601\n"
+    let directory = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("trained.txt")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let result = try Tool.run(["check", file.path])
+    #expect(result.stdout.contains("slip: w1 after 3 steps of gradient descent is 2.93097, not 3.1"), "\(result.stdout)")
+    // w2 after 2 steps is 0.5 → 1.22 → 1.86008: the value one step early, named.
+    #expect(result.stdout.contains("mistake: 1.8601 is w2 after 2 steps; after 3 steps it is"), "\(result.stdout)")
+    #expect(!Self.saysNothing(result.stdout))
+  }
 }

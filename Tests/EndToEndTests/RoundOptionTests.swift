@@ -43,4 +43,13 @@ import Testing
     #expect(walk.stdout.contains("z = w · x = 2.6 · 0.4 = 1 "))
     #expect(try run(["check", "--round", "0"], text).status == 0)
   }
+
+  @Test func roundZeroKeepsAGivenThatAStepOnlyNames() throws {
+    // ∂z/∂w = x names the given x = 0.4: copying it computes nothing, so it stays 0.4
+    // (rounded to 0 decimals it would be 0). ∂L/∂w = ∂L/∂z · ∂z/∂w is computed: with
+    // z rounded to 1, ∂L/∂z = z − y = 1 − 1 = 0.
+    let text = "input x = 0.4\nparam w = 2.6\ntarget y = 1\nrate eta = 1\nz = w * x\nL = 1/2 * (z - y)^2\nloss L\n"
+    let walk = try run(["walk", "--round", "0", "--ascii"], text)
+    #expect(walk.stdout.contains("dz/dw = x = 0.4\n"), "\(walk.stdout)")
+  }
 }

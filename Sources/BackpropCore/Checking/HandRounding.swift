@@ -22,8 +22,8 @@ public enum HandRounding {
   }
 
   /// Recomputes each step, in walk order, from the rounded values of the steps before
-  /// it. The givens (inputs, parameters, the rate) are used as they are: only what is
-  /// computed is rounded.
+  /// it. The givens (inputs, parameters, the rate) are used as they are, also where a
+  /// step only names one (∂z/∂w1 = x1): only what is computed is rounded.
   ///
   /// - Throws: ``ExampleError`` at the step's line when rounding makes a value infinite
   ///   or not a number (a denominator rounded to 0).
@@ -42,7 +42,8 @@ public enum HandRounding {
         }
         rounded.substitutions = substitutions
         let value = shown.value { substitutions[.leaf($0)] ?? .nan }
-        rounded.value = round(value.isNaN ? step.value : value, decimals: decimals)
+        // A step that only names a value (∂z/∂w1 = x1) copies it; nothing is computed to round.
+        rounded.value = shown.hasOperator ? round(value.isNaN ? step.value : value, decimals: decimals) : value
       } else if step.kind != .given {
         rounded.value = round(step.value, decimals: decimals)
       }

@@ -49,32 +49,44 @@ extension MistakeContext {
       return nil
     }
     let value = evaluate(formula, override: override)
-    guard let first = used.first else { return [] }
+    var names: [String] = []
+    for name in used where !names.contains(name) { names.append(name) }
+    guard !names.isEmpty else { return [] }
+    let primed = names.map { "\($0)′ = \(show(updated[$0] ?? .nan))" }
+    let original = names.map { "\($0) = \(show(self.value(of: .name($0))))" }
     return [
       MistakeCandidate(
         kind: .updatedWeightUsed, value: value,
         text:
-          "\(shown) uses the updated \(first)′ = \(show(updated[first]!)); the backward pass uses the weights of the forward pass, \(first) = \(show(self.value(of: .name(first)))), which gives \(show(correct))"
+          "\(shown) uses the updated \(Self.list(primed)); the backward pass uses the weights of the forward pass, \(Self.list(original)), which gives \(show(correct))"
       )
     ]
   }
 
-  /// `E@N` printed as the value after N − 1 or N + 1 steps.
+  /// "a", "a and b", "a, b and c".
+  static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  /// `E@N` printed as the value after N − 1 or N + 1 steps (N − 1 = 0: before training).
   private func offByOneStep() -> [MistakeCandidate] {
-    var asked: Int?
+    var asked: (inner: DocumentExpression, steps: Int)?
     for term in step.quantity.leaves {
-      if case .afterTraining(_, .steps(let n)) = term { asked = n }
+      if case .afterTraining(let inner, .steps(let n)) = term { asked = (inner, n) }
     }
-    guard let n = asked else { return [] }
-    return [n - 1, n + 1].filter { $0 >= 1 }.compactMap { other in
+    guard let (inner, n) = asked else { return [] }
+    let what = name(inner)
+    return [n - 1, n + 1].filter { $0 >= 0 }.compactMap { other in
       let expression = step.quantity.replacingLeaves { term in
         guard case .afterTraining(let inner, .steps(n)) = term else { return nil }
         return .leaf(.afterTraining(inner, .steps(other)))
       }
       guard let value = try? evaluation.value(of: expression, in: evaluation.initialState) else { return nil }
+      let when = other == 0 ? "before training" : "after \(other) \(other == 1 ? "step" : "steps")"
       return MistakeCandidate(
         kind: .offByOneStep, value: value,
-        text: "\(shown) is the value after \(other) steps; after \(n) it is \(show(step.value))")
+        text: "\(shown) is \(what) \(when); after \(n) \(n == 1 ? "step" : "steps") it is \(show(step.value))")
     }
   }
 }

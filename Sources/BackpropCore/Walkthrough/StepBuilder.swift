@@ -124,11 +124,15 @@ struct StepBuilder {
     let upstream = ancestors(of: loss)
     let inScope = upstream.union([loss])
     let hasParameters = !example.parameters.isEmpty
+    // An input or target's gradient belongs to the backward pass when there is nothing
+    // else to differentiate, or when the document asks for it (∂f/∂x0 of a neuron).
+    let asked = Set(example.documentValues.flatMap(\.expression.leaves) + example.blanks.flatMap(\.expression.leaves))
     for name in backwardOrder(upstream: upstream) where name != loss {
       let quantity = try network.require(name)
       switch quantity.role {
       case .leaf(.rate): continue
-      case .leaf(.input), .leaf(.target): if hasParameters { continue }
+      case .leaf(.input), .leaf(.target):
+        if hasParameters, !asked.contains(.derivative(of: loss, withRespectTo: name)) { continue }
       default: break
       }
       let consumers = network.consumers(of: name).filter { inScope.contains($0.name) }
