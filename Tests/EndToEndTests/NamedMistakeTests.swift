@@ -96,4 +96,20 @@ import Testing
     let result = try Tool.run(["check", path, "--ascii"])
     #expect(result.stdout.contains("mistake: 2.00 is w1 before training; after 1 step it is 2.18"), "\(result.stdout)")
   }
+
+  /// A coarse value fits many mistakes: at most two are named, the closest first. With
+  /// ∂E/∂out_o2 and ∂out_o2/∂net_o2 both printed 0.1, ∂E/∂net_o2 from the document's
+  /// inputs is 0.1 · 0.1 = 0.01; a printed 0.1 is then reproduced exactly by leaving out
+  /// the activation's derivative, by leaving out the other factor, and by shifting the
+  /// decimal point of 0.01: three fits, two named.
+  @Test func aCoarseValueNamesAtMostTwoMistakes() throws {
+    let doc = "doc dE_total/dout_o2 = 0.1\ndoc dout_o2/dnet_o2 = 0.1\ndoc dE_total/dnet_o2 = 0.1\n"
+    let path = try Self.file(try Self.twoTwoTwo() + doc)
+    let result = try Tool.run(["walk", path, "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let steps = object?["steps"] as? [[String: Any]] ?? []
+    let step = try #require(steps.first { $0["quantity"] as? String == "dE_total/dnet_o2" && $0["document"] != nil })
+    let kinds = (step["mistakes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+    #expect(kinds == ["activation-derivative-left-out", "factor-left-out"])
+  }
 }

@@ -25,6 +25,9 @@ public enum MistakeCatalogue {
     }
   }
 
+  /// At most this many mistakes are named for one value: where more fit, the closest.
+  public static let maximumNamed = 2
+
   private static func find(_ context: MistakeContext) -> [Mistake] {
     let printed = context.printed
     let correct = context.correct
@@ -32,16 +35,19 @@ public enum MistakeCatalogue {
     let candidates =
       context.ruleMistakes() + context.productMistakes() + context.updateMistakes() + context.copyingMistakes()
     var seen = Set<Mistake.Kind>()
-    var found: [Mistake] = []
+    var fits: [(candidate: MistakeCandidate, distance: Double)] = []
     for candidate in candidates where candidate.value.isFinite && printed.agrees(with: candidate.value) {
       guard seen.insert(candidate.kind).inserted else { continue }
-      found.append(Mistake(kind: candidate.kind, text: candidate.text, value: correct))
+      fits.append((candidate, abs(candidate.value - printed.value)))
     }
     // A subtraction the wrong way round says more than "a sign": keep the rule.
     if seen.contains(.targetMinusOutput) {
-      found.removeAll { $0.kind == .signFlipped || $0.kind == .minusDropped }
+      fits.removeAll { $0.candidate.kind == .signFlipped || $0.candidate.kind == .minusDropped }
     }
-    return found
+    // A coarse printed value (0.5) can fit many mistakes: name the two that come closest
+    // to it, in that order (a stable sort keeps the catalogue's order between equals).
+    let ranked = fits.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }
+    return ranked.prefix(maximumNamed).map { Mistake(kind: $0.element.candidate.kind, text: $0.element.candidate.text, value: correct) }
   }
 }
 
