@@ -8,7 +8,8 @@ import Foundation
 /// travel with it). A test checks that this list and the folder hold the same files.
 public enum BuiltinExamples {
   /// Each example's name (its file name without `.txt`) and its file's bytes,
-  /// in the order `list` shows them: the calculus warm-ups, then the networks.
+  /// in the order `list` shows them: the calculus warm-ups, then the networks, then the
+  /// classic examples of well-known courses and books.
   public static let all: [(name: String, bytes: [UInt8])] = [
     ("calculus-slope", PackageResources.calculus_slope_txt),
     ("calculus-partials", PackageResources.calculus_partials_txt),
@@ -20,6 +21,11 @@ public enum BuiltinExamples {
     ("single-neuron", PackageResources.single_neuron_txt),
     ("handwritten-222", PackageResources.handwritten_222_txt),
     ("sum-of-inputs", PackageResources.sum_of_inputs_txt),
+    ("cs231n-circuit", PackageResources.cs231n_circuit_txt),
+    ("cs231n-neuron", PackageResources.cs231n_neuron_txt),
+    ("tanh-neuron", PackageResources.tanh_neuron_txt),
+    ("bce-neuron", PackageResources.bce_neuron_txt),
+    ("softmax-ce", PackageResources.softmax_ce_txt),
   ]
 
   /// The names, in order.

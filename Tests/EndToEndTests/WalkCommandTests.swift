@@ -44,7 +44,8 @@ import Testing
     #expect(list.status == 0)
     let names = [
       "calculus-slope", "calculus-partials", "calculus-chain", "descent-direction", "simple-chain", "sigmoid-hidden", "shared-bias",
-      "single-neuron", "handwritten-222", "sum-of-inputs",
+      "single-neuron", "handwritten-222", "sum-of-inputs", "cs231n-circuit", "cs231n-neuron", "tanh-neuron", "bce-neuron",
+      "softmax-ce",
     ]
     for name in names {
       #expect(list.stdout.contains(name))
