@@ -90,17 +90,6 @@ import Testing
     for (input, gradient) in expected {
       #expect(isClose(try evaluation.derivative(of: "o", withRespectTo: input, in: start), gradient, 1e-9), "∂o/∂\(input)")
     }
-    // L = (o − 1)² = 3/2 − √2; ∂L/∂n = 2(o − 1)·½ = o − 1; one step at rate 0.1.
-    #expect(isClose(try evaluation.value(of: "L", in: start), 1.5 - 2.0.squareRoot(), 1e-9))
-    let dLdn = o - 1
-    #expect(isClose(try evaluation.derivative(of: "L", withRespectTo: "w1", in: start), 2 * dLdn, 1e-9))
-    let next = try evaluation.updated(start)
-    let w1 = -3 - 0.1 * 2 * dLdn
-    let b = 6.8813735870195432 - 0.1 * dLdn
-    #expect(isClose(try evaluation.value(of: "w1", in: next), w1, 1e-9))
-    #expect(isClose(try evaluation.value(of: "w2", in: next), 1))
-    #expect(isClose(try evaluation.value(of: "b", in: next), b, 1e-9))
-    #expect(isClose(try evaluation.value(of: "L", in: next), pow(tanh(2 * w1 + b) - 1, 2), 1e-9))
   }
 
   @Test func theCrossEntropyNeuronTakesJurafskyAndMartinsStep() throws {

@@ -57,10 +57,17 @@ extension StepBuilder {
     case before(Int), after(Int), atEnd
   }
 
-  /// Where a document value that is not a line of its own goes: after the local
+  /// Where a document value that is not a line of its own goes: ∂L/∂L first in the
+  /// backward pass; after the local
   /// derivative it spells out (`a1 * (1 - a1)`), before the first line whose formula
   /// contains it (`(y - yhat)^2` before `L`), or after the last line it depends on.
   mutating func placement(of expression: DocumentExpression) -> Placement {
+    // ∂L/∂L = 1 is the seed of the backward pass: it goes first there.
+    if expression == .derivative(of: example.loss, withRespectTo: example.loss),
+      let first = lines.firstIndex(where: { $0.section == .backward })
+    {
+      return .before(first)
+    }
     guard let last = anchor(of: expression), lines[last].section != .setup else { return .atEnd }
     if formulaIndex == nil { formulaIndex = FormulaIndex(lines) }
     if let local = formulaIndex!.localDerivative[expression] {
