@@ -14,7 +14,7 @@ public enum Readable {
   public static func format(_ value: Double, significantDigits: Int = significantDigits, decimals: Int = 0) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-    if value == 0 { return "0" }
+    if value == 0 { return decimals > 0 ? "0." + String(repeating: "0", count: min(decimals, 17)) : "0" }
     let magnitude = abs(value)
     if magnitude < 1e-9 || magnitude >= 1e15 {
       return scientific(value, significantDigits: significantDigits)
