@@ -43,7 +43,8 @@ import Testing
       #expect(script.contains("-n __fish_use_subcommand -a 'frobnicate' -d 'Frobnicate an example.'"))
       #expect(
         script.contains(
-          "-n '__fish_seen_subcommand_from frobnicate' -l 'key-file' -r -F -d 'The key: [a] file, with \\'quotes\\' and \\\\ and : in its help.'"))
+          "-n '__fish_seen_subcommand_from frobnicate' -l 'key-file' -r -F -d 'The key: [a] file, with \\'quotes\\' and \\\\ and : in its help.'"
+        ))
     }
   }
 
@@ -59,7 +60,9 @@ import Testing
       }
     }
     #expect(page.contains("\n.SS frobnicate\n"))
-    #expect(page.contains("\\fB\\-\\-answer\\-key\\fR, \\fB\\-\\-key\\-file\\fR \\fIfile\\fR\nThe key: [a] file, with 'quotes' and \\e and : in its help.\n"))
+    #expect(
+      page.contains(
+        "\\fB\\-\\-answer\\-key\\fR, \\fB\\-\\-key\\-file\\fR \\fIfile\\fR\nThe key: [a] file, with 'quotes' and \\e and : in its help.\n"))
     #expect(page.contains("\nSay it \\-\\- loudly.\n"))
   }
 

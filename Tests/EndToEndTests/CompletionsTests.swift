@@ -63,6 +63,33 @@ import Testing
     #expect(try bashCompletes(["check", "--round", "4", "single-"]) == ["single-neuron"])
   }
 
+  /// What fish offers for `line`, with the script loaded: `complete -C` asks fish's own
+  /// completion, as a Tab would.
+  func fishCompletes(_ line: String) throws -> [String]? {
+    guard let fish = Self.installed("fish") else {
+      FileHandle.standardError.write(Data("SKIPPED: fish is not installed; its completions are not tried.\n".utf8))
+      return nil
+    }
+    let directory = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let script = try Tool.run(["completions", "fish"]).stdout
+    try script.write(to: directory.appendingPathComponent("completion.fish"), atomically: true, encoding: .utf8)
+    let result = try Tool.run(
+      ["--no-config", "-c", "source ./completion.fish; complete -C '\(line)'"], executable: URL(fileURLWithPath: fish),
+      directory: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    // Each offer is the word, a tab, and its description.
+    return result.stdout.split(separator: "\n").map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[0]) }
+  }
+
+  @Test func fishCompletesSubcommandsOptionsAndExamples() throws {
+    guard let walk = try fishCompletes("backprop-tutor wa") else { return }
+    #expect(walk == ["walk"])
+    #expect(try fishCompletes("backprop-tutor walk --a") == ["--ascii"])
+    #expect(try fishCompletes("backprop-tutor walk simple-") == ["simple-chain"])
+    #expect(try fishCompletes("backprop-tutor completions ") == ["bash", "fish", "zsh"])
+  }
+
   @Test func anUnknownShellIsAUsageError() throws {
     let result = try Tool.run(["completions", "powershell"])
     #expect(result.status == 64)

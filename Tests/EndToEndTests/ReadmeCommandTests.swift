@@ -184,7 +184,10 @@ import Testing
   }
 
   @Test func theConventionReadsCommandsAsAShellDoes() throws {
-    #expect(Self.words("backprop-tutor new --title 'My sheet' --rate \"0.5\"") == ["backprop-tutor", "new", "--title", "My sheet", "--rate", "0.5"])
+    #expect(
+      Self.words("backprop-tutor new --title 'My sheet' --rate \"0.5\"") == [
+        "backprop-tutor", "new", "--title", "My sheet", "--rate", "0.5",
+      ])
     let piped = try #require(Self.invocation("printf '4\\n2\\n' | backprop-tutor quiz simple-chain"))
     #expect(piped?.arguments == ["quiz", "simple-chain"])
     #expect(piped?.input == "4\n2\n")

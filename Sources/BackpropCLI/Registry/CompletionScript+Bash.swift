@@ -61,7 +61,8 @@ extension CompletionScript {
         }
         lines.append("      esac")
       }
-      lines.append("      if [[ $cur == -* ]]; then \(function)_words \(q(optionWords(command).joined(separator: " "))) \"$cur\"; return 0; fi")
+      lines.append(
+        "      if [[ $cur == -* ]]; then \(function)_words \(q(optionWords(command).joined(separator: " "))) \"$cur\"; return 0; fi")
       if !command.arguments.isEmpty {
         let valuedNames = valued.flatMap { $0.names.map { "--" + $0 } }.joined(separator: " ")
         lines.append("      case $(\(function)_position \(q(valuedNames))) in")

@@ -15,7 +15,9 @@ enum ManualPage {
       ".nh",
       ".ad l",
       ".SH NAME",
-      "backprop\\-tutor \\- " + r(lowercasedFirst(CommandRegistry.abstract.hasSuffix(".") ? String(CommandRegistry.abstract.dropLast()) : CommandRegistry.abstract)),
+      "backprop\\-tutor \\- "
+        + r(
+          lowercasedFirst(CommandRegistry.abstract.hasSuffix(".") ? String(CommandRegistry.abstract.dropLast()) : CommandRegistry.abstract)),
       ".SH SYNOPSIS",
       ".B backprop\\-tutor",
       ".I subcommand",
