@@ -85,7 +85,8 @@ enum ManualPage {
     }
     for option in command.options {
       for name in option.names {
-        usage += " [\\fB\\-\\-\(r(name))\\fR" + (option.valueName.map { " \\fI\(r($0))\\fR" } ?? "") + "]"
+        // `\ ` is a space the line is never broken at: an option stays with its value.
+        usage += " [\\fB\\-\\-\(r(name))\\fR" + (option.valueName.map { "\\ \\fI\(r($0))\\fR" } ?? "") + "]"
       }
     }
     var lines = [".SS \(r(command.name))", ".PP", usage, ".PP", r(command.overview ?? command.abstract)]
