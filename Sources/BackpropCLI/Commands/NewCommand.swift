@@ -24,7 +24,7 @@ struct NewCommand: Command {
       .option(
         "inputs", "targets", "weights", "bias-values", value: "values",
         help: "Starting values, comma-separated (defaults follow the well-known 2-2-2 example: 0.05, 0.10; 0.01, 0.99; "
-          + "0.15, 0.20, ...; 0.35, 0.60)."),
+          + "0.15-0.30, 0.40-0.55, ... by layer; 0.35, 0.60)."),
       .option("title", value: "text", help: "The worksheet's title: one line of text, without '#'."),
       .option("output", value: "file", help: "Write the file (whole or not at all) instead of stdout; never over an existing file."),
       .flag("force", help: "With --output: replace an existing file (a filled-in worksheet is lost)."),

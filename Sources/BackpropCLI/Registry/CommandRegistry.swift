@@ -6,6 +6,7 @@ enum CommandRegistry {
     [
       WalkCommand.self, CheckCommand.self, TrainCommand.self, SurfaceCommand.self, NudgeCommand.self, GraphCommand.self,
       QuizCommand.self, ExplainCommand.self, NewCommand.self, ListCommand.self, HelpCommand.self,
+      CompletionsCommand.self, ManualCommand.self,
     ]
   }
 

@@ -7,12 +7,15 @@ import Foundation
 /// What goes to stderr is a message that may quote a file's name or a name from the
 /// file: its control characters are shown escaped (`\u{1B}`), its line breaks kept.
 enum Console {
+  /// The exit status when stdout cannot be written: 74 (EX_IOERR).
+  static let outputErrorStatus: Int32 = 74
+
   static func out(_ text: String) {
     do {
       try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     } catch {
       err("Error: cannot write to standard output\n")
-      exit(74)
+      exit(outputErrorStatus)
     }
   }
 

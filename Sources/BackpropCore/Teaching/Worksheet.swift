@@ -46,7 +46,9 @@ public struct Worksheet: Sendable {
   public var inputs: [Double]?
   /// The targets, one per output; `nil` for 0.01, 0.99, 0.01, ...
   public var targets: [Double]?
-  /// The starting weights w1, w2, ..., in naming order; `nil` for 0.15, 0.20, 0.25, ...
+  /// The starting weights w1, w2, ..., in naming order; `nil` for 0.15, 0.20, 0.25, ... with
+  /// one step left out after each layer, where the well-known 2-2-2 example has its bias:
+  /// w1–w4 = 0.15–0.30 (b1 = 0.35), w5–w8 = 0.40–0.55 (b2 = 0.60).
   public var weights: [Double]?
   /// The starting biases b1, b2, ...; `nil` for 0.35, 0.60, 0.85, ...
   public var biasValues: [Double]?
@@ -79,6 +81,21 @@ public struct Worksheet: Sendable {
   }
 
   var weightCount: Int { zip(layers, layers.dropFirst()).map { $0 * $1 }.reduce(0, +) }
+
+  /// 0.15, 0.20, ... in hundredths, skipping one step after each layer's weights: the well-known
+  /// 2-2-2 example's w1–w4 = 0.15–0.30, then w5–w8 = 0.40–0.55 (its b1 = 0.35 sits in the gap).
+  var defaultWeights: [Double] {
+    var weights: [Double] = []
+    var step = 0
+    for (inputs, outputs) in zip(layers, layers.dropFirst()) {
+      for _ in 0..<(inputs * outputs) {
+        weights.append(Double(15 + 5 * step) / 100)
+        step += 1
+      }
+      step += 1
+    }
+    return weights
+  }
 
   var biasCount: Int {
     switch biases {
@@ -124,7 +141,7 @@ public struct Worksheet: Sendable {
     // Hundredths, divided once, so that the defaults are written without noise (0.3, not 0.30000000000000004).
     let inputs = self.inputs ?? (0..<layers[0]).map { Double(5 * ($0 + 1)) / 100 }
     let targets = self.targets ?? (0..<layers.last!).map { $0 % 2 == 0 ? 0.01 : 0.99 }
-    let weights = self.weights ?? (0..<weightCount).map { Double(15 + 5 * $0) / 100 }
+    let weights = self.weights ?? defaultWeights
     let biasValues = self.biasValues ?? (0..<biasCount).map { Double(35 + 25 * $0) / 100 }
     let outputs = layers.last!
     let hiddenLayers = layers.count - 2

@@ -1,0 +1,15 @@
+/// Escapers for shell scripts (completion scripts).
+extension Escaping {
+  /// `text` as one single-quoted word of bash or zsh: `'it'\''s'`. Nothing inside single
+  /// quotes is special except the quote itself, which ends the quoting, is written escaped,
+  /// and starts it again.
+  public static func posixShellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// `text` as one single-quoted word of fish, where inside single quotes a backslash
+  /// escapes a quote or a backslash: `'it\'s'`.
+  public static func fishQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+  }
+}
