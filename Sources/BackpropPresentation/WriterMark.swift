@@ -9,4 +9,14 @@ public enum WriterMark {
 
   /// The first two lines of every Graphviz file: the graph's header, then a comment.
   public static let dot = "digraph backprop {\n  // Written by backprop-tutor."
+
+  /// The first two lines of every HTML page: the doctype, then a comment.
+  public static let html = "<!DOCTYPE html>\n<!-- Written by backprop-tutor. -->"
+
+  /// The first line of every Markdown handout: a comment, which GitHub does not show.
+  public static let markdown = "<!-- Written by backprop-tutor. -->"
+
+  /// The first line of every LaTeX handout: a comment.
+  public static let latex = "% Written by backprop-tutor."
+
 }

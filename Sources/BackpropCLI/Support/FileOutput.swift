@@ -19,15 +19,42 @@ enum FileOutput {
     case svg
     /// A Graphviz graph: replaces a graph that starts with ``WriterMark/dot``.
     case dot
+    /// A self-contained HTML page: replaces a page that starts with ``WriterMark/html``.
+    case html
+    /// A Markdown handout: replaces a handout that starts with ``WriterMark/markdown``.
+    case markdown
+    /// A LaTeX handout: replaces a handout that starts with ``WriterMark/latex``.
+    case latex
     /// A worksheet: never replaces a file, since a filled-in worksheet looks like a blank one.
     case worksheet
 
     /// Whether a file starting with `prefix` was written by the tool as this kind.
     func isOurs(_ prefix: [UInt8]) -> Bool {
+      guard let mark else { return false }
+      return prefix.starts(with: Array(mark.utf8))
+    }
+
+    /// The first bytes the tool writes in a file of this kind; none for a worksheet.
+    var mark: String? {
       switch self {
-      case .svg: prefix.starts(with: Array(WriterMark.svg.utf8))
-      case .dot: prefix.starts(with: Array(WriterMark.dot.utf8))
-      case .worksheet: false
+      case .svg: WriterMark.svg
+      case .dot: WriterMark.dot
+      case .html: WriterMark.html
+      case .markdown: WriterMark.markdown
+      case .latex: WriterMark.latex
+      case .worksheet: nil
+      }
+    }
+
+    /// What a file of this kind is, in an error message.
+    var description: String {
+      switch self {
+      case .svg: "an SVG picture"
+      case .dot: "a graph"
+      case .html: "an HTML page"
+      case .markdown: "a Markdown handout"
+      case .latex: "a LaTeX handout"
+      case .worksheet: "a worksheet"
       }
     }
   }
@@ -84,8 +111,7 @@ enum FileOutput {
     }
     let prefix = firstBytes(of: path, count: 256)
     guard let prefix, prefix.isEmpty || kind.isOurs(prefix) else {
-      let what = kind == .svg ? "an SVG picture" : "a graph"
-      throw Failure.cannotWrite("\(path): exists and is not \(what) written by backprop-tutor; --force replaces it")
+      throw Failure.cannotWrite("\(path): exists and is not \(kind.description) written by backprop-tutor; --force replaces it")
     }
   }
 
