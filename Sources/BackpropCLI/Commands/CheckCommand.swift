@@ -25,6 +25,7 @@ struct CheckCommand: Command {
         "round", value: "n", kind: .decimals(0...12),
         help: "Compare with the calculation done by hand, every value rounded to <n> decimals before it is used."),
       SharedOptions.json(help: "The walk's JSON for one file; an array for several."),
+      SharedOptions.force(),
       SharedOptions.ascii(),
     ],
     examples: ["backprop-tutor check my-homework.txt", "backprop-tutor check submissions/ --round 4"])
@@ -32,12 +33,14 @@ struct CheckCommand: Command {
   var targets: [String]
   var json: Bool
   var rounding: Int?
+  var force: Bool
   var terminal: Terminal
 
   init(_ arguments: ParsedArguments) throws {
     targets = arguments.positionals
     json = arguments.shared.json
     rounding = arguments.integer("round")
+    force = arguments.flag("force")
     terminal = arguments.shared.terminal
   }
 

@@ -24,6 +24,7 @@ struct WalkCommand: Command {
       .option("round", value: "n", kind: .decimals(0...12), help: Self.roundHelp),
       .flag("step", help: "Pause after each line for Enter (q quits), for live demos; on a pipe it does not pause."),
       SharedOptions.json(help: "Print one JSON object (schema in README.md)."),
+      SharedOptions.force(),
       SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
     ],
     examples: ["backprop-tutor walk simple-chain", "backprop-tutor walk my-homework.txt --ascii"])
@@ -34,6 +35,7 @@ struct WalkCommand: Command {
   var json: Bool
   var rounding: Int?
   var step: Bool
+  var force: Bool
   var terminal: Terminal
 
   init(_ arguments: ParsedArguments) throws {
@@ -41,6 +43,7 @@ struct WalkCommand: Command {
     json = arguments.shared.json
     rounding = arguments.integer("round")
     step = arguments.flag("step")
+    force = arguments.flag("force")
     terminal = arguments.shared.terminal
   }
 

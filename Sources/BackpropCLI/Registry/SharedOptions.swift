@@ -18,6 +18,13 @@ struct SharedOptions: Sendable {
     .flag("json", help: help)
   }
 
+  /// `--force`, for the commands that write files: replace a file the tool did not write.
+  static func force(
+    help: String = "Replace an output file that backprop-tutor did not write, or that is read-only."
+  ) -> OptionDeclaration {
+    .flag("force", help: help)
+  }
+
   /// The terminal `--ascii` asks for, with colour when stdout is a terminal.
   var terminal: Terminal { Terminal(ascii: ascii) }
 }
