@@ -12,6 +12,13 @@ extension AnswerKey {
     /// The variant the submission was judged by, if it names one.
     public var variant: Int?
 
+    /// A judgement of `walkthrough` with `differences` from the key's network.
+    public init(differences: [KeyDifference], walkthrough: Walkthrough, variant: Int? = nil) {
+      self.differences = differences
+      self.walkthrough = walkthrough
+      self.variant = variant
+    }
+
     /// Whether everything agrees: the network is the key's and every document value agrees.
     public var agrees: Bool { differences.isEmpty && walkthrough.summary.differ == 0 }
   }
@@ -45,6 +52,19 @@ extension AnswerKey {
     }
     let walkthrough = try Walkthrough(ValidatedExample(ExampleParser.parse(key.merged(with: submission), file: file)), rounding: rounding)
     return Judgement(differences: differences, walkthrough: walkthrough, variant: number)
+  }
+
+  /// Judges the bytes of a submission (see ``judge(_:file:rounding:)``).
+  ///
+  /// - Throws: ``ExampleError`` when the bytes are not UTF-8 text, or as ``judge(_:file:rounding:)``.
+  public func judge(_ data: Data, file: String, rounding: Int? = nil) throws -> Judgement {
+    let text: String
+    do {
+      text = try ExampleParser.decode(data)
+    } catch let error as LocatedError {
+      throw ExampleError(file: file, location: error.location, message: error.message)
+    }
+    return try judge(text, file: file, rounding: rounding)
   }
 
   /// The submission's `doc` and `let` lines where they are, then the key's network.

@@ -64,6 +64,14 @@ public struct ClassTally {
     public var commonMistakeStudents = 0
   }
 
+  /// Without a key: every `doc` value of `examples`, each expression once, in order of first
+  /// appearance (its line is the first file's that has it).
+  public static func documentLines(of examples: [Example]) -> [AnswerKey.DocumentLine] {
+    var seen: Set<DocumentExpression> = []
+    return examples.flatMap(\.documentValues).filter { seen.insert($0.expression).inserted }
+      .map { AnswerKey.DocumentLine(expression: $0.expression, text: $0.expressionText, line: $0.location.line) }
+  }
+
   /// One row per file, in the order given.
   public var students: [Student]
   /// One row per `doc` line of the key, each expression once, in the key's order.
