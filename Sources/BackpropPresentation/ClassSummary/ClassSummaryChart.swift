@@ -5,7 +5,7 @@ import BackpropCore
 /// rounding) and left it blank. Sized for a projector, in the charts' style.
 public enum ClassSummaryChart {
   static let parts: [(name: String, colour: String)] = [
-    ("right", "#1a9850"), ("slipped here", "#d73027"), ("wrong before (carried, rounding)", "#fdae61"), ("blank", "#d9d9d9"),
+    ("right", "#2166ac"), ("slipped here", "#b2182b"), ("wrong before (carried, rounding)", "#f4a582"), ("blank", "#d9d9d9"),
   ]
   static let labelSize = 18.0
   static let rowHeight = 40.0
@@ -49,7 +49,7 @@ public enum ClassSummaryChart {
         body.append(
           ChartSVG.text(
             "\(mistake.rawValue) ×\(line.commonMistakeStudents)", x: labelWidth + barWidth + 8, y: y + rowHeight / 2 + 5,
-            size: ChartSVG.tickSize, anchor: "start"))
+            size: ChartSVG.labelSize, anchor: "start"))
       }
     }
     let failed = tally.students.count - judged
