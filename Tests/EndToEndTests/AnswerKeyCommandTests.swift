@@ -95,7 +95,9 @@ import Testing
         text = copied.network + Self.docLines(copied.values())
       case .docOnly: text = "# only my numbers\n" + Self.docLines(Givens().values(), count: 6)
       case .variant:
-        let made = try Tool.run(["new", "--from", folder.appendingPathComponent("key.txt").path, "--variant", "\(student)", "--output", path.path])
+        let made = try Tool.run([
+          "new", "--from", folder.appendingPathComponent("key.txt").path, "--variant", "\(student)", "--output", path.path,
+        ])
         #expect(made.status == 0)
         text = try String(contentsOf: path, encoding: .utf8)
         #expect(text.hasPrefix("# variant: \(student)\n"))
@@ -148,7 +150,8 @@ import Testing
       let file = student["file"] as! String
       guard let planting = plantings[file] else {
         #expect(file.hasSuffix("broken.txt"))
-        #expect((student["error"] as? String)?.hasSuffix("broken.txt:2:8: expected a number, a name or '(', found the end of the line") == true)
+        #expect(
+          (student["error"] as? String)?.hasSuffix("broken.txt:2:8: expected a number, a name or '(', found the end of the line") == true)
         continue
       }
       let counts = ["right", "slips", "carried", "blank", "differsFromKey"].map { student[$0] as? Int }
@@ -311,7 +314,10 @@ import Testing
     // A file the tool did not write is not replaced without --force.
     let other = folder.appendingPathComponent("logo.svg").path
     try "<svg/>".write(toFile: other, atomically: true, encoding: .utf8)
-    let refused = try Tool.run(["check", "--key", folder.appendingPathComponent("key.txt").path, folder.appendingPathComponent("key.txt").path, "--summary", "--svg", other])
+    let refused = try Tool.run([
+      "check", "--key", folder.appendingPathComponent("key.txt").path, folder.appendingPathComponent("key.txt").path, "--summary", "--svg",
+      other,
+    ])
     #expect(refused.status == 73)
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") else {
       FileHandle.standardError.write(Data("SKIPPED: rsvg-convert is missing; the class chart was not rendered\n".utf8))

@@ -32,7 +32,8 @@ struct NewCommand: Command {
         "from", value: "key",
         help: "Write the worksheet from a teacher's answer key instead: its network, with every 'doc' value blank "
           + "(the network options above do not apply)."),
-      .option("keep", value: "names", help: "With --from: 'doc' values to keep filled in as givens, comma-separated (as the key writes them)."),
+      .option(
+        "keep", value: "names", help: "With --from: 'doc' values to keep filled in as givens, comma-separated (as the key writes them)."),
       .option(
         "variant", value: "n", kind: .wholeNumber(0...1_000_000_000),
         help: "With --from: other givens for student <n> (the same <n> gives the same numbers on every machine); "

@@ -31,7 +31,8 @@ public struct KeyDifference: Sendable, Equatable {
     }
     for keyLeaf in key.leaves where !leaves.contains(keyLeaf.name) {
       differences.append(
-        KeyDifference(location: top, message: "no \(keyLeaf.name), the key has '\(keyLeaf.kind.rawValue) \(keyLeaf.name) = \(keyLeaf.text)'"))
+        KeyDifference(
+          location: top, message: "no \(keyLeaf.name), the key has '\(keyLeaf.kind.rawValue) \(keyLeaf.name) = \(keyLeaf.text)'"))
     }
     let keyEquations = Dictionary(key.equations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     let equations = Set(submission.equations.map(\.name))

@@ -17,7 +17,8 @@ public struct ClassSummaryText {
   public func render(into output: inout Output) {
     let failed = tally.students.filter { $0.error != nil }.count
     let judged = tally.students.count - failed
-    output.line(terminal.bold("Students: \(tally.students.count) \(tally.students.count == 1 ? "file" : "files"), \(judged) judged, \(failed) not"))
+    output.line(
+      terminal.bold("Students: \(tally.students.count) \(tally.students.count == 1 ? "file" : "files"), \(judged) judged, \(failed) not"))
     var students = [["file", "right", "slips", "carried", "rounding", "blank", "key differs", "first mistake"]]
     for student in tally.students {
       let file = Escaping.terminal(student.file)
@@ -28,7 +29,8 @@ public struct ClassSummaryText {
       var first = student.firstMistake.map { "line \($0.line): \(Escaping.terminal($0.what))" } ?? "-"
       if !student.namedMistakes.isEmpty { first += " (" + student.namedMistakes.map(\.rawValue).joined(separator: ", ") + ")" }
       students.append(
-        [file] + [student.right, student.slips, student.carried, student.rounding, student.blank, student.copied].map(String.init) + [first])
+        [file] + [student.right, student.slips, student.carried, student.rounding, student.blank, student.copied].map(String.init) + [first]
+      )
     }
     for line in Self.aligned(students, leftColumns: [0, 7]) { output.line(line) }
     output.line()
@@ -37,7 +39,8 @@ public struct ClassSummaryText {
     for line in tally.lines {
       let mistake = line.commonMistake.map { "\($0.rawValue) (\(line.commonMistakeStudents))" } ?? "-"
       lines.append(
-        ["\(line.line.line)", Escaping.terminal(line.line.text)] + [line.right, line.slipped, line.otherwiseWrong, line.blank].map(String.init)
+        ["\(line.line.line)", Escaping.terminal(line.line.text)]
+          + [line.right, line.slipped, line.otherwiseWrong, line.blank].map(String.init)
           + [mistake])
     }
     for line in Self.aligned(lines, leftColumns: [1, 6]) { output.line(line) }
