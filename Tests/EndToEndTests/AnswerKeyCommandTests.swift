@@ -285,6 +285,41 @@ import Testing
     #expect(try Tool.run(["check", "--key", folder.appendingPathComponent("none.txt").path, key]).status == 66)
   }
 
+  /// ∂L/∂ŷ written y − ŷ instead of ŷ − y by three students: the named mistake of that line,
+  /// and of each of them; ∂ŷ/∂z stays right, and ∂L/∂z onwards are carried.
+  @Test func theMostCommonNamedMistakeOfALine() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    try Self.key.write(toFile: key, atomically: true, encoding: .utf8)
+    var files: [String] = []
+    for student in 0..<4 {
+      var values = Givens().values()
+      if student < 3 {
+        values[3] = -values[3]
+        values[5] = values[3] * values[4]
+        values[6] = values[5] * Givens().x1
+        values[7] = Givens().w1 - Givens().rate * values[6]
+      }
+      let path = folder.appendingPathComponent("s\(student).txt").path
+      try Self.docLines(values).write(toFile: path, atomically: true, encoding: .utf8)
+      files.append(path)
+    }
+    let result = try Tool.run(["check", "--key", key, "--summary", "--json"] + files)
+    #expect(result.status == 1)
+    let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    let lines = document["lines"] as! [[String: Any]]
+    #expect(lines[3]["value"] as? String == "dL/dyhat")
+    #expect(lines[3]["slipped"] as? Int == 3)
+    #expect(lines[3]["mostCommonMistake"] as? String == "target-minus-output")
+    #expect(lines[3]["mostCommonMistakeStudents"] as? Int == 3)
+    #expect(lines[4]["right"] as? Int == 4)
+    #expect(lines[5]["otherwiseWrong"] as? Int == 3)
+    let students = document["students"] as! [[String: Any]]
+    #expect(students.prefix(3).allSatisfy { ($0["namedMistakes"] as? [String])?.contains("target-minus-output") == true })
+    #expect(students[3]["right"] as? Int == 8)
+  }
+
   /// Without a key, each file is judged by its own network: a copied given goes unseen.
   @Test func aSummaryWithoutAKey() throws {
     let (folder, plantings) = try makeClass()

@@ -27,6 +27,10 @@ public enum ClassSummaryChart {
       body.append(ChartSVG.text(name, x: x + 24, y: 69, size: ChartSVG.labelSize, anchor: "start"))
       x += 24 + ChartSVG.textWidth(name, size: ChartSVG.labelSize) + 28
     }
+    if tally.lines.contains(where: { $0.commonMistake != nil }) {
+      body.append(
+        ChartSVG.text("most common mistake", x: labelWidth + barWidth + 8, y: top - 6, size: ChartSVG.tickSize, anchor: "start"))
+    }
     for (index, (line, label)) in zip(tally.lines, labels).enumerated() {
       let y = top + Double(index) * rowHeight
       let shown = label.count > 40 ? String(label.prefix(39)) + "…" : label
