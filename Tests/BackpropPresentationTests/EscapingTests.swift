@@ -51,3 +51,25 @@ import Testing
     #expect(Escaping.xml("a\u{202E}b\u{9B}") == "a\u{FFFD}b\u{FFFD}")
   }
 }
+
+/// CSV for spreadsheets and gradebooks: RFC 4180 quoting, and no cell read as a formula.
+@Suite struct CSVEscapingTests {
+  @Test func quotesWhatRFC4180Quotes() {
+    #expect(Escaping.csv("plain") == "plain")
+    #expect(Escaping.csv("a,b") == "\"a,b\"")
+    #expect(Escaping.csv("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(Escaping.csv("two\nlines") == "\"two\nlines\"")
+  }
+
+  @Test func aCellThatLooksLikeAFormulaGetsAnApostrophe() {
+    #expect(Escaping.csv("=1+2") == "'=1+2")
+    #expect(Escaping.csv("+cmd") == "'+cmd")
+    #expect(Escaping.csv("-x") == "'-x")
+    #expect(Escaping.csv("@SUM(A1)") == "'@SUM(A1)")
+    #expect(Escaping.csv("=HYPERLINK(\"x\",\"y\")") == "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")
+    // Plain numbers stay numbers.
+    #expect(Escaping.csv("-0.5") == "-0.5")
+    #expect(Escaping.csv("-3e-05") == "-3e-05")
+    #expect(Escaping.csv("+2") == "+2")
+  }
+}

@@ -24,19 +24,37 @@ struct CheckCommand: Command {
       .option(
         "round", value: "n", kind: .decimals(0...12),
         help: "Compare with the calculation done by hand, every value rounded to <n> decimals before it is used."),
-      SharedOptions.json(help: "The walk's JSON for one file; an array for several."),
+      SharedOptions.json(
+        help: "The walk's JSON for one file; an array for several (a file that cannot be checked is {\"file\", \"error\"})."),
+      .option(
+        "key", value: "key",
+        help: "Judge every file with this answer key's network: givens, equations or loss that differ from the key's are "
+          + "reported first, and a file may hold only 'doc' lines. A '# variant: N' line picks the key's variant N."),
+      .flag(
+        "summary",
+        help: "The class at a glance: a row per file (right, slips, carried, rounding, first mistake) and a row per 'doc' line "
+          + "(how many got it right or slipped there). Without --key, each file is judged by its own network."),
+      .option(
+        "format", value: "format", help: "With --summary: text, or csv (both tables, for a spreadsheet or a gradebook).", default: "text"),
+      .option("svg", value: "file", help: "With --summary: draw where the class went wrong, a bar per 'doc' line, as an SVG picture."),
       SharedOptions.force(),
       SharedOptions.ascii(),
     ],
-    examples: ["backprop-tutor check my-homework.txt", "backprop-tutor check submissions/ --round 4"])
+    examples: [
+      "backprop-tutor check my-homework.txt", "backprop-tutor check submissions/ --round 4",
+      "backprop-tutor check --key key.txt submissions/ --summary",
+    ])
 
   var targets: [String]
   var json: Bool
   var rounding: Int?
   var force: Bool
   var terminal: Terminal
+  /// The class mode's options (`--key`, `--summary`, `--format`, `--svg`).
+  var classOptions: ClassOptions
 
   init(_ arguments: ParsedArguments) throws {
+    classOptions = try ClassOptions(arguments)
     targets = arguments.positionals
     json = arguments.shared.json
     rounding = arguments.integer("round")
@@ -45,7 +63,7 @@ struct CheckCommand: Command {
   }
 
   /// A folder stands for the example files in it, in name order.
-  private func expanded() throws -> [String] {
+  func expanded() throws -> [String] {
     var result: [String] = []
     for target in targets {
       var isDirectory: ObjCBool = false
@@ -65,6 +83,7 @@ struct CheckCommand: Command {
 
   /// Checks every file, then exits with the worst status.
   func run() throws -> Int32 {
+    if classOptions.isClassMode { return try runClass() }
     let files = try expanded()
     var output = Output()
     var status: Int32 = 0
@@ -86,10 +105,11 @@ struct CheckCommand: Command {
         output = Output()
         Console.err((failure.message + "\n"))
         status = max(status, failure.status)
+        if json { documents.append(.object([("file", .string(file)), ("error", .string(failure.detail))])) }
       }
     }
     if json {
-      output.line((documents.count == 1 && files.count == 1 ? documents[0] : JSON.array(documents)).rendered())
+      output.line((files.count == 1 && documents.count == 1 ? documents[0] : JSON.array(documents)).rendered())
     }
     output.write()
     return status

@@ -28,14 +28,32 @@ struct NewCommand: Command {
       .option("title", value: "text", help: "The worksheet's title: one line of text, without '#'."),
       .option("output", value: "file", help: "Write the file (whole or not at all) instead of stdout; never over an existing file."),
       .flag("force", help: "With --output: replace an existing file (a filled-in worksheet is lost)."),
+      .option(
+        "from", value: "key",
+        help: "Write the worksheet from a teacher's answer key instead: its network, with every 'doc' value blank "
+          + "(the network options above do not apply)."),
+      .option(
+        "keep", value: "names", help: "With --from: 'doc' values to keep filled in as givens, comma-separated (as the key writes them)."),
+      .option(
+        "variant", value: "n", kind: .wholeNumber(0...1_000_000_000),
+        help: "With --from: other givens for student <n> (the same <n> gives the same numbers on every machine); "
+          + "'check --key' reads the number from the worksheet."),
     ],
-    examples: ["backprop-tutor new --layers 2-2-1 --output homework.txt", "backprop-tutor new --layers 2-2-2 --fixed-biases --rate 0.5"])
+    examples: [
+      "backprop-tutor new --layers 2-2-1 --output homework.txt", "backprop-tutor new --layers 2-2-2 --fixed-biases --rate 0.5",
+      "backprop-tutor new --from key.txt --variant 7 --output student7.txt",
+    ])
 
   var worksheet: Worksheet
   var output: String?
   var force: Bool
+  /// `--from`, `--keep` and `--variant`: a worksheet from a teacher's answer key.
+  var fromKey: (key: String, keep: [String], variant: Int?)?
 
   init(_ parsed: ParsedArguments) throws {
+    output = parsed.text("output")
+    force = parsed.flag("force")
+    fromKey = try Self.fromKey(parsed)
     let layerText = parsed.text("layers")!
     let layers = layerText.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
     guard !layers.contains(nil), layers.count >= 2 else {
@@ -108,7 +126,11 @@ struct NewCommand: Command {
     if let output { try FileOutput.check(output, kind: .worksheet, force: force) }
     let text: String
     do {
-      text = try worksheet.text()
+      if let fromKey {
+        text = try Self.worksheet(fromKey)
+      } else {
+        text = try worksheet.text()
+      }
     } catch let error as ExampleError {
       throw Failure.data(error)
     }
@@ -117,7 +139,11 @@ struct NewCommand: Command {
       return 0
     }
     try FileOutput.write(text, to: output, kind: .worksheet, force: force)
-    Console.err("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n")
+    if let fromKey {
+      Console.err("Wrote \(output): hand it out, then check it with 'backprop-tutor check --key \(fromKey.key) \(output)'.\n")
+    } else {
+      Console.err("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n")
+    }
     return 0
   }
 }

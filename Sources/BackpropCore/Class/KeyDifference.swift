@@ -1,0 +1,66 @@
+/// Where a submission's network differs from the key's: a given copied wrongly, an
+/// equation written another way, another loss. One located line each.
+public struct KeyDifference: Sendable, Equatable {
+  /// The place in the submission.
+  public var location: SourceLocation
+  /// What differs, in the form `w5 = 0.45, the key has 0.40`.
+  public var message: String
+
+  /// Each difference between `submission`'s givens, equations and loss and `key`'s, in
+  /// the submission's line order. Values are compared as numbers (`.4` is `0.40`), and
+  /// formulas as written: `a + b` is not `b + a`.
+  static func between(_ submission: Example, key: Example) -> [KeyDifference] {
+    var differences: [KeyDifference] = []
+    let top = submission.leaves.first?.location ?? SourceLocation(line: 1, column: 1)
+    let keyLeaves = Dictionary(key.leaves.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let leaves = Set(submission.leaves.map(\.name))
+    for leaf in submission.leaves {
+      guard let keyLeaf = keyLeaves[leaf.name] else {
+        differences.append(KeyDifference(location: leaf.location, message: "\(leaf.name) = \(leaf.text), the key has no \(leaf.name)"))
+        continue
+      }
+      if leaf.kind != keyLeaf.kind {
+        differences.append(
+          KeyDifference(
+            location: leaf.location,
+            message: "\(leaf.name) is declared '\(leaf.kind.rawValue)', the key has '\(keyLeaf.kind.rawValue) \(leaf.name)'"))
+      }
+      if leaf.value != keyLeaf.value {
+        differences.append(KeyDifference(location: leaf.location, message: "\(leaf.name) = \(leaf.text), the key has \(keyLeaf.text)"))
+      }
+    }
+    for keyLeaf in key.leaves where !leaves.contains(keyLeaf.name) {
+      differences.append(
+        KeyDifference(
+          location: top, message: "no \(keyLeaf.name), the key has '\(keyLeaf.kind.rawValue) \(keyLeaf.name) = \(keyLeaf.text)'"))
+    }
+    let keyEquations = Dictionary(key.equations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let equations = Set(submission.equations.map(\.name))
+    let notation = Notation.ascii
+    for equation in submission.equations {
+      guard let keyEquation = keyEquations[equation.name] else {
+        differences.append(
+          KeyDifference(
+            location: equation.location,
+            message: "\(equation.name) = \(notation.render(equation.formula)), the key has no \(equation.name)"))
+        continue
+      }
+      if equation.formula != keyEquation.formula {
+        differences.append(
+          KeyDifference(
+            location: equation.location,
+            message: "\(equation.name) = \(notation.render(equation.formula)), the key has \(notation.render(keyEquation.formula))"))
+      }
+    }
+    for keyEquation in key.equations where !equations.contains(keyEquation.name) {
+      differences.append(
+        KeyDifference(
+          location: submission.lossLocation,
+          message: "no equation for \(keyEquation.name), the key has \(keyEquation.name) = \(notation.render(keyEquation.formula))"))
+    }
+    if submission.loss != key.loss {
+      differences.append(KeyDifference(location: submission.lossLocation, message: "loss \(submission.loss), the key has loss \(key.loss)"))
+    }
+    return differences.enumerated().sorted { ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset) }.map(\.element)
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import BackpropCore
+
+/// The answer key: its generator, its variants, the differences from its network, and
+/// submissions judged by it.
+@Suite struct AnswerKeyTests {
+  static let key = """
+    title: One sigmoid neuron
+    input  x1 = 0.5
+    input  x2 = 0.8
+    target y = 1
+    param  w1 = 0.4
+    param  w2 = -0.6
+    const  b = 0.1
+    rate   LR = 0.5
+    z = x1*w1 + x2*w2 + b
+    yhat = sigmoid(z)
+    L = 1/2 * (y - yhat)^2
+    loss L
+    doc z = -0.18
+    doc yhat = 0.455121
+    doc w1' = 0.433780
+    """
+
+  /// The published reference outputs of splitmix64.c for seed 1234567 (Rosetta Code,
+  /// "Pseudo-random numbers/Splitmix64"), and the first output for seed 0.
+  @Test func splitMix64MatchesTheReferenceOutputs() {
+    var generator = SplitMix64(seed: 1_234_567)
+    let expected: [UInt64] = [
+      6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423, 4_593_380_528_125_082_431,
+      16_408_922_859_458_223_821,
+    ]
+    #expect((0..<5).map { _ in generator.next() } == expected)
+    var zero = SplitMix64(seed: 0)
+    #expect(zero.next() == 0xE220_A839_7B1D_CDAF)
+  }
+
+  @Test func drawsInARangeCoverItEvenly() {
+    var generator = SplitMix64(seed: 7)
+    var counts = [Int](repeating: 0, count: 5)
+    for _ in 0..<5000 { counts[generator.next(in: -2...2) + 2] += 1 }
+    // 1000 expected each; 4 standard deviations (about 113) either side.
+    #expect(counts.allSatisfy { abs($0 - 1000) < 120 })
+    #expect(generator.next(in: 3...3) == 3)
+  }
+
+  func givens(_ key: AnswerKey) -> [String: Double] {
+    Dictionary(uniqueKeysWithValues: key.example.leaves.map { ($0.name, $0.value) })
+  }
+
+  @Test func aVariantDrawsGivensOnTheGridWithinHalfTheKeysValues() throws {
+    let key = try AnswerKey(text: Self.key, file: "key.txt")
+    let original = givens(key)
+    var differing = 0
+    for number in 0..<40 {
+      let variant = try key.variant(number)
+      #expect(variant.variant == number)
+      let drawn = givens(variant)
+      // Targets and the learning rate are the task: kept.
+      #expect(drawn["y"] == 1)
+      #expect(drawn["LR"] == 0.5)
+      for name in ["x1", "x2", "w1", "w2", "b"] {
+        let value = drawn[name]!
+        let base = original[name]!
+        #expect(abs(value * 100 - (value * 100).rounded()) < 1e-9, "\(name) = \(value) is not in hundredths")
+        #expect(abs(value - base) <= abs(base) / 2 + 1e-12, "\(name) = \(value) is not within 50% of \(base)")
+        if value != base { differing += 1 }
+      }
+      // The same number, the same variant.
+      #expect(try key.variant(number).text == variant.text)
+    }
+    #expect(differing > 150)
+  }
+
+  /// w = 0.40 drawn within ±50% gives 0.20 ... 0.60 (41 values); 1/(w − 0.3) is undefined at
+  /// 0.30, and log(w − 0.25) at or below 0.25: such draws are drawn again.
+  @Test func aDrawThatMakesAStepUndefinedIsDrawnAgain() throws {
+    let text = """
+      input x = 1
+      param w = 0.4
+      z = x / (w - 0.3) + log(w - 0.25)
+      loss z
+      """
+    let key = try AnswerKey(text: text, file: "key.txt")
+    var values: Set<Double> = []
+    for number in 0..<300 {
+      let w = givens(try key.variant(number))["w"]!
+      #expect(w > 0.25 && w != 0.3)
+      values.insert(w)
+    }
+    // 0.26 ... 0.60 without 0.30: 34 values, most of them drawn.
+    #expect(values.count > 25)
+  }
+
+  @Test func theWorksheetBlanksEveryValueAndKeepsTheNamedOnes() throws {
+    let key = try AnswerKey(text: Self.key, file: "key.txt")
+    let sheet = try key.worksheet(keeping: ["yhat"])
+    #expect(sheet.contains("\ndoc z =\n"))
+    #expect(sheet.contains("\ndoc yhat = 0.455121\n"))
+    #expect(sheet.contains("\ndoc w1' =\n"))
+    #expect(!sheet.contains("variant"))
+    // For a variant, a kept value is the variant's, to the key's decimals: σ(z) of its givens.
+    let variant = try key.variant(5)
+    let g = givens(variant)
+    let z = g["x1"]! * g["w1"]! + g["x2"]! * g["w2"]! + g["b"]!
+    let yhat = 1 / (1 + exp(-z))
+    let sheet5 = try key.worksheet(variant: 5, keeping: ["yhat"])
+    #expect(sheet5.hasPrefix("# variant: 5\n"))
+    #expect(sheet5.contains("\ndoc yhat = \(String(format: "%.6f", yhat))\n"))
+    #expect(throws: AnswerKey.UnknownDocumentLine.self) { try key.worksheet(keeping: ["q"]) }
+  }
+
+  @Test func differencesFromTheKeysNetworkAreLocated() throws {
+    let key = try AnswerKey(text: Self.key, file: "key.txt")
+    let submission = Self.key.replacingOccurrences(of: "param  w1 = 0.4", with: "param  w1 = 0.45")
+      .replacingOccurrences(of: "const  b = 0.1", with: "param  b = .1")
+      .replacingOccurrences(of: "z = x1*w1 + x2*w2 + b", with: "z = x1*w1 + x2*w1 + b")
+    let judgement = try key.judge(submission, file: "hw.txt")
+    #expect(
+      judgement.differences.map { "\($0.location.line): \($0.message)" } == [
+        "5: w1 = 0.45, the key has 0.4",
+        "7: b is declared 'param', the key has 'const b'",
+        "9: z = x1 * w1 + x2 * w1 + b, the key has x1 * w1 + x2 * w2 + b",
+      ])
+    #expect(!judgement.agrees)
+  }
+
+  /// Only `doc` lines: the key supplies the network, and the lines keep their numbers.
+  @Test func aFileOfDocLinesIsJudgedByTheKeysNetwork() throws {
+    let key = try AnswerKey(text: Self.key, file: "key.txt")
+    // z = 0.5·0.4 + 0.8·(−0.6) + 0.1 = −0.18; σ(−0.18) = 0.4551208..., not 0.47
+    let judgement = try key.judge("# my homework\ndoc z = -0.18\n\ndoc yhat = 0.47\n", file: "hw.txt")
+    #expect(judgement.differences.isEmpty)
+    #expect(judgement.walkthrough.summary == Walkthrough.Summary(agree: 1, differ: 1, notPrinted: judgement.walkthrough.summary.notPrinted))
+    let differing = judgement.walkthrough.lines.first { $0.verdict != .agree && $0.document != nil }
+    #expect(differing?.document?.location.line == 4)
+    #expect(throws: ExampleError.self) { try key.judge("doc q = 1\n", file: "hw.txt") }
+    #expect(throws: ExampleError.self) { try key.judge("# variant: x\ndoc z = 1\n", file: "hw.txt") }
+  }
+}
