@@ -24,6 +24,17 @@ import Testing
     return directory
   }
 
+  @Test func aFoldersFilesAreNamedAsTheFolderWasTyped() throws {
+    let directory = try folder(["a.txt": Self.good, "b.txt": Self.good])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (typed, prefix) in [(".", "./"), ("./", "./")] {
+      let result = try Tool.run(["check", typed], directory: directory)
+      #expect(result.status == 0)
+      #expect(result.stdout.hasPrefix(prefix + "a.txt: "))
+      #expect(result.stdout.contains("\n" + prefix + "b.txt: "))
+    }
+  }
+
   @Test func allAgreeExitsZero() throws {
     let directory = try folder(["good.txt": Self.good])
     defer { try? FileManager.default.removeItem(at: directory) }

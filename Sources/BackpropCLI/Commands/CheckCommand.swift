@@ -62,7 +62,7 @@ struct CheckCommand: Command {
     terminal = arguments.shared.terminal
   }
 
-  /// A folder stands for the example files in it, in name order.
+  /// A folder stands for the example files in it, in name order, each named by the folder as given.
   func expanded() throws -> [String] {
     var result: [String] = []
     for target in targets {
@@ -73,7 +73,8 @@ struct CheckCommand: Command {
         }
         let files = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
         if files.isEmpty { throw Failure.noInput("\(target): has no .txt example files") }
-        result += files.map { URL(fileURLWithPath: target).appendingPathComponent($0).path }
+        // Named as the user typed the folder: `submissions/alice.txt`, `./alice.txt`.
+        result += files.map { target.hasSuffix("/") ? target + $0 : target + "/" + $0 }
       } else {
         result.append(target)
       }
