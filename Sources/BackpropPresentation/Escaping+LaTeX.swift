@@ -28,19 +28,20 @@ extension Escaping {
     var out = ""
     var previous: Character = " "
     for character in text {
+      // `--` and `---` would print as dashes: `-{}-` keeps `--round` as typed.
+      if character == "-", previous == "-" { out += "{}" }
       defer { previous = character }
       switch character {
       case "\\": out += "\\textbackslash{}"
       case "{", "}", "$", "&", "#", "%", "_": out += "\\" + String(character)
-      case "~": out += "\\textasciitilde{}"
-      case "^": out += "\\textasciicircum{}"
+      case "~": out += "\\~{}"
+      case "^": out += "\\^{}"
       // Ligatures that would change what is printed, and the characters OT1 prints as others.
       case "<": out += "\\textless{}"
       case ">": out += "\\textgreater{}"
       case "|": out += "\\textbar{}"
       // OT1 has no straight double quote: an opening or a closing one, as the place says.
       case "\"": out += previous.isWhitespace || "([{".contains(previous) ? "``" : "''"
-      case "-": out += "-{}"
       case "\n", "\r", "\t": out += " "
       default:
         if let symbol = latexSymbols[character] {

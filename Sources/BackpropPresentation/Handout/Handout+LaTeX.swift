@@ -13,6 +13,7 @@ extension Handout {
     for line in preamble { output.line(Escaping.latex(line) + "\\par") }
     for section in sections {
       output.line()
+      output.line("\\keeptogether")
       output.line("\\subsection*{\(Escaping.latex(section.heading))}")
       let givens = section.rows.allSatisfy(\.isGiven)
       let columns = latexColumns(givens: givens)
@@ -51,6 +52,8 @@ extension Handout {
     // A column of mathematics that wraps after an operator, and one of prose.
     "\\newcolumntype{M}[1]{>{\\raggedright\\arraybackslash\\(}p{#1}<{\\)}}",
     "\\newcolumntype{T}[1]{>{\\raggedright\\arraybackslash}p{#1}}",
+    // A heading goes to the next page rather than stand alone at the foot of one.
+    "\\newcommand{\\keeptogether}{\\par\\vspace{0pt plus 8\\baselineskip}\\penalty-300\\vspace{0pt plus -8\\baselineskip}}",
     "\\newcommand{\\answerbox}[1]{\\fbox{\\rule[-0.7em]{0pt}{2.1em}\\hspace{#1}}}",
   ]
 

@@ -64,12 +64,17 @@ public struct Handout {
   var notation: Notation { terminal.notation }
 
   /// The heading: `simple-chain: The linear chain ...`.
-  var title: String { "\(name): \(example.title ?? "untitled example")" }
+  var title: String { prose("\(name): \(example.title ?? "untitled example")") }
+
+  /// The file's own text in the handout's notation: with `--ascii`, ASCII too.
+  func prose(_ text: String) -> String {
+    ascii ? ASCIIText.transliterate(text) : text
+  }
 
   /// The sentences under the heading: the source, the notes and the rounding, in prose.
   var preamble: [String] {
     var lines: [String] = []
-    if let source = example.source { lines.append("Source: " + source) }
+    if let source = example.source { lines.append("Source: " + prose(source)) }
     for note in WalkNotes.sentences(walkthrough, notation: notation) { lines.append("Note: " + note) }
     if let rounding = walkthrough.rounding {
       let unit = rounding == 1 ? "decimal" : "decimals"
@@ -82,7 +87,7 @@ public struct Handout {
   /// The walk's summary of the document's values, in prose; only with the document.
   var summary: String? {
     guard version == .withDocument else { return nil }
-    return WalkText(walkthrough: walkthrough, name: name, terminal: terminal).summary()
+    return prose(WalkText(walkthrough: walkthrough, name: name, terminal: terminal).summary())
   }
 
   /// The sections in walk order, each with its rows.
@@ -114,7 +119,7 @@ public struct Handout {
       sections[sections.count - 1].rows.append(
         Row(
           isGiven: line.kind == .given, math: shown, role: role(of: line), verdict: isDocument ? line.verdict : nil,
-          cause: isDocument ? line.explanation?.sentence(for: line, in: walkthrough, notation: notation) : nil))
+          cause: isDocument ? line.explanation.map { prose($0.sentence(for: line, in: walkthrough, notation: notation)) } : nil))
     }
     return sections
   }

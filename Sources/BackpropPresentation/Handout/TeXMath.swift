@@ -45,13 +45,13 @@ public enum TeXMath {
     return out.text
   }
 
-  /// TeX being written: a space goes between a control word and a letter after it
-  /// (`\\alpha x`, not `\\alphax`), and nowhere else it is not asked for.
+  /// TeX being written: a space goes between a control word and a letter or a command
+  /// after it (`\\alpha x`, not `\\alphax`), and nowhere else it is not asked for.
   private struct TeX {
     var text = ""
 
     static func += (tex: inout TeX, piece: String) {
-      if let first = piece.first, first.isLetter, tex.endsInControlWord { tex.text += " " }
+      if let first = piece.first, first.isLetter || first == "\\", tex.endsInControlWord { tex.text += " " }
       tex.text += piece
     }
 
