@@ -9,6 +9,8 @@ extension Handout {
     output.line(WriterMark.latex)
     for line in Self.latexPreamble { output.line(line) }
     output.line("\\begin{document}")
+    // Ragged: a long file name or address starts a line of its own rather than stick out.
+    output.line("\\raggedright")
     output.line("\\section*{\(Escaping.latex(title))}")
     for line in preamble { output.line(Escaping.latex(line) + "\\par") }
     for section in sections {
@@ -68,7 +70,7 @@ extension Handout {
     var columns: [LaTeXColumn]
     if givens {
       columns = [
-        LaTeXColumn(heading: "Quantity", spec: "M{0.2\\textwidth}"), LaTeXColumn(heading: "Value", spec: "M{0.16\\textwidth}"),
+        LaTeXColumn(heading: "Quantity", spec: "M{0.2\\textwidth}"), LaTeXColumn(heading: "Value", spec: "M{0.25\\textwidth}"),
         LaTeXColumn(heading: "Role", spec: "T{0.3\\textwidth}"),
       ]
     } else {
