@@ -23,10 +23,14 @@ extension Handout {
       // \textbf works in the columns of mathematics too; the widths stay those declared.
       output.line(columns.map { "\\textbf{\($0.heading)}" }.joined(separator: " & ") + " \\\\")
       output.line("\\hline\\endhead")
-      for row in section.rows {
-        output.line(latexCells(row, givens: givens).joined(separator: " & ") + " \\\\")
-        if let note = latexNote(row) {
-          output.line("\\multicolumn{\(columns.count)}{@{\\hspace{1.5em}}p{0.85\\textwidth}}{\\small\\itshape \(note)} \\\\")
+      for (index, row) in section.rows.enumerated() {
+        let note = latexNote(row)
+        let isLast = index == section.rows.count - 1
+        // `\\*`: no page break between a step and its note, nor before the end (a lone heading).
+        output.line(latexCells(row, givens: givens).joined(separator: " & ") + (note != nil || isLast ? " \\\\*" : " \\\\"))
+        if let note {
+          let end = isLast ? " \\\\*" : " \\\\"
+          output.line("\\multicolumn{\(columns.count)}{@{\\hspace{1.5em}}p{0.85\\textwidth}}{\\small\\itshape \(note)}" + end)
         }
       }
       output.line("\\end{longtable}")
@@ -51,11 +55,12 @@ extension Handout {
     "\\setlength{\\tabcolsep}{4pt}",
     "\\setlength{\\LTleft}{0pt}",
     "\\setlength{\\LTpre}{2pt}",
+    "\\renewcommand{\\arraystretch}{1.2}",
     // A column of mathematics that wraps after an operator, and one of prose.
     "\\newcolumntype{M}[1]{>{\\raggedright\\arraybackslash\\(}p{#1}<{\\)}}",
     "\\newcolumntype{T}[1]{>{\\raggedright\\arraybackslash}p{#1}}",
     // A heading goes to the next page rather than stand alone at the foot of one.
-    "\\newcommand{\\keeptogether}{\\par\\vspace{0pt plus 8\\baselineskip}\\penalty-300\\vspace{0pt plus -8\\baselineskip}}",
+    "\\newcommand{\\keeptogether}{\\par\\ifdim\\dimexpr\\pagegoal-\\pagetotal\\relax<8\\baselineskip\\newpage\\fi}",
     "\\newcommand{\\answerbox}[1]{\\fbox{\\rule[-0.7em]{0pt}{2.1em}\\hspace{#1}}}",
   ]
 
