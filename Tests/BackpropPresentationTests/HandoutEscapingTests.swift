@@ -56,7 +56,9 @@ import Testing
   }
 
   @Test func mathIsSetAsTeX() {
-    #expect(TeXMath.render("∂L/∂w2 = ∂L/∂ŷ · ∂ŷ/∂w2") == #"\partial L/\partial w_{2} = \partial L/\partial \hat{y} \cdot \partial \hat{y}/\partial w_{2}"#)
+    #expect(
+      TeXMath.render("∂L/∂w2 = ∂L/∂ŷ · ∂ŷ/∂w2")
+        == #"\partial L/\partial w_{2} = \partial L/\partial \hat{y} \cdot \partial \hat{y}/\partial w_{2}"#)
     #expect(TeXMath.render("E_total") == #"E_{\mathrm{total}}"#)
     #expect(TeXMath.render("net_h1") == #"\mathrm{net}_{h1}"#)
     #expect(TeXMath.render("(y − ŷ')²") == "(y - \\hat{y}')^{2}")

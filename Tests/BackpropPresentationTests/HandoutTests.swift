@@ -46,7 +46,8 @@ import Testing
   @Test func withTheDocumentEachStepHasItsValueAndVerdict() throws {
     let lines = lines(try handout(.withDocument).markdown())
     #expect(lines.contains("| Step | Formula | Substitution | Value | Document | Verdict |"))
-    #expect(lines.contains(#"| $w_{2}'$ | $w_{2} - \alpha \cdot \partial L/\partial w_{2}$ | $0.5 - 0.01 \cdot (-72)$ | $1.22$ | $1.22$ | ✓ |"#))
+    #expect(
+      lines.contains(#"| $w_{2}'$ | $w_{2} - \alpha \cdot \partial L/\partial w_{2}$ | $0.5 - 0.01 \cdot (-72)$ | $1.22$ | $1.22$ | ✓ |"#))
     #expect(
       lines.contains(
         #"| $L'$ | $1/2 \cdot (y - \hat{y}')^{2}$ | $1/2 \cdot (20 - 5.3192)^{2}$ | $107.763$ | $107.88$ | ✗ off by $+0.117$ (printed 2 times)"#
@@ -67,7 +68,9 @@ import Testing
   @Test func asciiProseIsASCII() throws {
     let text = try handout(.withDocument, ascii: true).markdown()
     #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
-    #expect(text.contains("| $107.88$ | X off by $+0.117$ (printed 2 times)<br>slip: from the document's own inputs, 1/2 \\* (20 - 5.3192)\\^2 = 107.763"))
+    #expect(
+      text.contains(
+        "| $107.88$ | X off by $+0.117$ (printed 2 times)<br>slip: from the document's own inputs, 1/2 \\* (20 - 5.3192)\\^2 = 107.763"))
   }
 
   @Test func theLaTeXSolutionIsACompleteDocument() throws {
@@ -89,7 +92,8 @@ import Testing
 
   @Test func theLaTeXWithTheDocumentSaysWhyBelowTheStep() throws {
     let lines = lines(try handout(.withDocument).latex())
-    let index = try #require(lines.firstIndex(of: #"L' = 1/2 \cdot (y - \hat{y}')^{2} & 1/2 \cdot (20 - 5.3192)^{2} & 107.763 & $107.88$ $\times$ \\"#))
+    let index = try #require(
+      lines.firstIndex(of: #"L' = 1/2 \cdot (y - \hat{y}')^{2} & 1/2 \cdot (20 - 5.3192)^{2} & 107.763 & $107.88$ $\times$ \\"#))
     #expect(lines[index + 1].contains("off by $+0.117$; (printed 2 times); slip: from the document's own inputs"))
   }
 

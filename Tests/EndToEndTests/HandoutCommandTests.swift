@@ -15,7 +15,8 @@ import Testing
   @Test func optionsThatDoNotGoTogetherAreUsageErrors() throws {
     let walk = ["walk", "simple-chain"]
     try expectUsageError(walk + ["--format", "html"], "'--format' takes markdown or latex, not 'html'")
-    try expectUsageError(walk + ["--format", "latex", "--json"], "'--json' and '--format' cannot be used together: choose JSON or a handout")
+    try expectUsageError(
+      walk + ["--format", "latex", "--json"], "'--json' and '--format' cannot be used together: choose JSON or a handout")
     try expectUsageError(
       walk + ["--format", "markdown", "--blanks", "--with-document"],
       "'--blanks' and '--with-document' cannot be used together: a worksheet shows no answers")
@@ -33,7 +34,9 @@ import Testing
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.first == "<!-- Written by backprop-tutor. -->")
     // ∂L/∂w2 = ∂L/∂ŷ · ∂ŷ/∂w2 = (ŷ − y) · h = (2 − 20) · 4 = −72.
-    #expect(lines.contains(#"| $\partial L/\partial w_{2}$ | $\partial L/\partial \hat{y} \cdot \partial \hat{y}/\partial w_{2}$ | $-18 \cdot 4$ | $-72$ |"#))
+    #expect(
+      lines.contains(
+        #"| $\partial L/\partial w_{2}$ | $\partial L/\partial \hat{y} \cdot \partial \hat{y}/\partial w_{2}$ | $-18 \cdot 4$ | $-72$ |"#))
     #expect(!result.stdout.contains("Document"))
   }
 
@@ -97,7 +100,9 @@ import Testing
     #expect(markdown.stdout.contains(#": \\input{/etc/passwd} \| \$x\$ &amp; 100% \~\^\_ \*b\* \[a\](b) &lt;i&gt;"#))
     let latex = try Tool.run(["walk", file, "--format", "latex"])
     #expect(latex.status == 0)
-    #expect(latex.stdout.contains(#": \textbackslash{}input\{/etc/passwd\} \textbar{} \$x\$ \& 100\% \~{}\^{}\_ *b* [a](b) \textless{}i\textgreater{}}"#))
+    #expect(
+      latex.stdout.contains(
+        #": \textbackslash{}input\{/etc/passwd\} \textbar{} \$x\$ \& 100\% \~{}\^{}\_ *b* [a](b) \textless{}i\textgreater{}}"#))
     #expect(!latex.stdout.contains(#"\input{"#))
   }
 }

@@ -43,7 +43,8 @@ import Testing
     for name in names {
       for version in versions {
         let file = "\(name)-\(version.suffix)"
-        let result = try Tool.run(["walk", name, "--format", "latex", "--output", folder.appendingPathComponent(file + ".tex").path] + version.options)
+        let result = try Tool.run(
+          ["walk", name, "--format", "latex", "--output", folder.appendingPathComponent(file + ".tex").path] + version.options)
         #expect(result.status == 0, "\(file): \(result.stderr)")
         jobs.append(file)
       }

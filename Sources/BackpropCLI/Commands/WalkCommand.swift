@@ -51,7 +51,9 @@ struct WalkCommand: Command {
   var terminal: Terminal
   /// `--format`: the handout's format, if one is asked for.
   var format: String?
+  /// `--with-document` or `--blanks`: which handout.
   var handoutVersion: Handout.Version
+  /// `--output`: the handout's file; stdout without it.
   var output: String?
 
   init(_ arguments: ParsedArguments) throws {
@@ -73,7 +75,8 @@ struct WalkCommand: Command {
         throw arguments.usage("'--blanks' and '--with-document' cannot be used together: a worksheet shows no answers")
       }
     } else {
-      for option in ["with-document", "blanks", "output"] where arguments.flag(option) || (option == "output" && output != nil) {
+      let given = [("with-document", withDocument), ("blanks", blanks), ("output", output != nil)]
+      if let (option, _) = given.first(where: \.1) {
         throw arguments.usage("'--\(option)' needs '--format markdown' or '--format latex'")
       }
     }
@@ -120,7 +123,8 @@ struct WalkCommand: Command {
       return 0
     }
     try FileOutput.write(text, to: output, kind: kind, force: force)
-    Console.err("Wrote \(Escaping.terminal(output))" + (kind == .latex ? ": compile it with 'pdflatex \(Escaping.terminal(output))'.\n" : ".\n"))
+    Console.err(
+      "Wrote \(Escaping.terminal(output))" + (kind == .latex ? ": compile it with 'pdflatex \(Escaping.terminal(output))'.\n" : ".\n"))
     return 0
   }
 }

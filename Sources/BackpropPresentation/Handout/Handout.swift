@@ -125,9 +125,13 @@ public struct Handout {
   }
 
   /// For a given: what it is (input, trainable parameter, ...).
+  /// With the file's comment on it, as the walk shows it: `input (not in the document, ...)`.
   private func role(of line: Walkthrough.Line) -> String? {
-    guard line.kind == .given, case .name(let name)? = line.quantity.leafValue else { return nil }
-    return example.leaves.first { $0.name == name }.flatMap { WalkText.roles[$0.kind] }
+    guard line.kind == .given, case .name(let name)? = line.quantity.leafValue,
+      let leaf = example.leaves.first(where: { $0.name == name }), let role = WalkText.roles[leaf.kind]
+    else { return nil }
+    guard let note = leaf.note, !note.isEmpty else { return role }
+    return role + " (" + prose(note) + ")"
   }
 
   /// The verdict in words: `✓`, or `✗ off by +0.117` (the number in the Unicode notation).

@@ -110,7 +110,8 @@ public enum TeXMath {
     }
     guard parts.count == 2 else { return base }
     let subscriptText = String(parts[1])
-    let subscriptTeX = subscriptText.contains { !$0.isLetter && !$0.isPlainDigit } || hasWord(subscriptText)
+    let subscriptTeX =
+      subscriptText.contains { !$0.isLetter && !$0.isPlainDigit } || hasWord(subscriptText)
       ? word(subscriptText) : subscriptText.map { $0.isPlainDigit ? String($0) : letter($0) }.joined()
     return (digits.isEmpty ? base : "{\(base)}") + "_{\(subscriptTeX)}"
   }
