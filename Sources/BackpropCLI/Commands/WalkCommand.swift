@@ -25,13 +25,13 @@ struct WalkCommand: Command {
       .flag("step", help: "Pause after each line for Enter (q quits), for live demos; on a pipe it does not pause."),
       SharedOptions.json(help: "Print one JSON object (schema in README.md)."),
       SharedOptions.force(),
-      SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
       .option(
         "format", value: "format", kind: .choice(Self.handoutFormats),
         help: "Write the worked solution as a handout: markdown (for GitHub) or latex (for pdflatex)."),
       .flag("with-document", help: "With --format: the document's values, verdicts and causes next to each step."),
       .flag("blanks", help: "With --format: a worksheet, each step with empty boxes to fill in."),
       .option("output", value: "file", help: "With --format: write the handout to a file (whole or not at all) instead of stdout."),
+      SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
     ],
     examples: [
       "backprop-tutor walk simple-chain", "backprop-tutor walk my-homework.txt --ascii",
