@@ -65,6 +65,17 @@ import Testing
     }
   }
 
+  /// calculus-chain: x = 1, y = 2x + 3 = 5, z = y² = 25, ∂z/∂x = 2y · 2 = 20; the file says why x is 1.
+  @Test func aGivenKeepsTheFilesCommentAndTheRoundingIsSaid() throws {
+    let example = try #require(try BuiltinExamples.example(named: "calculus-chain"))
+    let plain = Handout(walkthrough: try Walkthrough(example), name: "calculus-chain", version: .solution, ascii: false)
+    let text = lines(plain.markdown())
+    #expect(text.contains("| $x$ | $1$ | input (not in the document, which gives no x: any x gives the same dy/dx = 2) |"))
+    #expect(text.contains(#"| $\partial z/\partial x$ | $\partial z/\partial y \cdot \partial y/\partial x$ | $10 \cdot 2$ | $20$ |"#))
+    let rounded = Handout(walkthrough: try Walkthrough(example, rounding: 2), name: "calculus-chain", version: .solution, ascii: false)
+    #expect(lines(rounded.markdown()).contains("Every value rounded to 2 decimals before it is used, as by hand."))
+  }
+
   @Test func asciiProseIsASCII() throws {
     let text = try handout(.withDocument, ascii: true).markdown()
     #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
