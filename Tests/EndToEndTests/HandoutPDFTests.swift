@@ -39,25 +39,22 @@ import Testing
     let names = try builtinNames()
     #expect(names.count >= 10)
     let versions: [(suffix: String, options: [String])] = [("solution", []), ("document", ["--with-document"]), ("blanks", ["--blanks"])]
-    var jobs: [String] = []
-    for name in names {
-      for version in versions {
-        let file = "\(name)-\(version.suffix)"
-        let result = try Tool.run(
-          ["walk", name, "--format", "latex", "--output", folder.appendingPathComponent(file + ".tex").path] + version.options)
-        #expect(result.status == 0, "\(file): \(result.stderr)")
-        jobs.append(file)
-      }
+    let jobs = names.flatMap { name in versions.map { (name: name, file: "\(name)-\($0.suffix)", options: $0.options) } }
+    // Each job writes its handout with the tool, then compiles it; as many at once as there
+    // are cores, each a few tenths of a second.
+    let results = Mutex<[String: (written: String?, status: Int32, log: String)]>([:])
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      let job = jobs[index]
+      let path = folder.appendingPathComponent(job.file + ".tex").path
+      let written = try? Tool.run(["walk", job.name, "--format", "latex", "--output", path] + job.options)
+      let failure = written?.status == 0 ? nil : "status \(written?.status ?? -1): \(written?.stderr ?? "")"
+      let none: (status: Int32, log: String) = (-1, "")
+      let outcome = failure == nil ? ((try? compile(job.file, in: folder)) ?? none) : none
+      results.withLock { $0[job.file] = (failure, outcome.status, outcome.log) }
     }
-    // Two at a time: a few tenths of a second each.
-    let results = Mutex<[String: (status: Int32, log: String)]>([:])
-    let files = jobs
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let outcome = (try? compile(files[index], in: folder)) ?? (-1, "")
-      results.withLock { $0[files[index]] = outcome }
-    }
-    for job in jobs {
-      let (status, log) = results.withLock { $0[job]! }
+    for job in jobs.map(\.file) {
+      let (failure, status, log) = results.withLock { $0[job]! }
+      #expect(failure == nil, "\(job): walk failed: \(failure ?? "")")
       #expect(status == 0, "\(job): pdflatex failed: \(log.split(separator: "\n").filter { $0.hasPrefix("!") }.joined(separator: "; "))")
       #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(job + ".pdf").path), "\(job)")
       // "Overfull \hbox (12.3pt too wide)": a table wider than the page. A point or two is invisible.
