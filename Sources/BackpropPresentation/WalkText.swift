@@ -114,7 +114,7 @@ public struct WalkText {
   }
 
   /// Without a target there is no loss to speak of: the warm-ups differentiate a function.
-  private func heading(_ section: Walkthrough.Section) -> String {
+  func heading(_ section: Walkthrough.Section) -> String {
     if !example.leaves.contains(where: { $0.kind == .target }) {
       switch section {
       case .forward: return "Values"

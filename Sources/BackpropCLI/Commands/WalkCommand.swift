@@ -25,9 +25,21 @@ struct WalkCommand: Command {
       .flag("step", help: "Pause after each line for Enter (q quits), for live demos; on a pipe it does not pause."),
       SharedOptions.json(help: "Print one JSON object (schema in README.md)."),
       SharedOptions.force(),
+      .option(
+        "format", value: "format", kind: .choice(Self.handoutFormats),
+        help: "Write the worked solution as a handout: markdown (for GitHub) or latex (for pdflatex)."),
+      .flag("with-document", help: "With --format: the document's values, verdicts and causes next to each step."),
+      .flag("blanks", help: "With --format: a worksheet, each step with empty boxes to fill in."),
+      .option("output", value: "file", help: "With --format: write the handout to a file (whole or not at all) instead of stdout."),
       SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
     ],
-    examples: ["backprop-tutor walk simple-chain", "backprop-tutor walk my-homework.txt --ascii"])
+    examples: [
+      "backprop-tutor walk simple-chain", "backprop-tutor walk my-homework.txt --ascii",
+      "backprop-tutor walk handwritten-222 --format latex --output handout.tex",
+    ])
+
+  /// The handout formats `--format` takes.
+  static let handoutFormats = ["markdown", "latex"]
 
   static let roundHelp = "Replay the calculation as done by hand: every value rounded to <n> decimals before it is used."
 
@@ -37,6 +49,12 @@ struct WalkCommand: Command {
   var step: Bool
   var force: Bool
   var terminal: Terminal
+  /// `--format`: the handout's format, if one is asked for.
+  var format: String?
+  /// `--with-document` or `--blanks`: which handout.
+  var handoutVersion: Handout.Version
+  /// `--output`: the handout's file; stdout without it.
+  var output: String?
 
   init(_ arguments: ParsedArguments) throws {
     target = arguments.positionals[0]
@@ -45,12 +63,30 @@ struct WalkCommand: Command {
     step = arguments.flag("step")
     force = arguments.flag("force")
     terminal = arguments.shared.terminal
+    format = arguments.text("format")
+    output = arguments.text("output")
+    let withDocument = arguments.flag("with-document")
+    let blanks = arguments.flag("blanks")
+    handoutVersion = withDocument ? .withDocument : blanks ? .blanks : .solution
+    if format != nil {
+      if json { throw arguments.usage("'--json' and '--format' cannot be used together: choose JSON or a handout") }
+      if step { throw arguments.usage("'--step' pauses on a terminal; it cannot be used with '--format'") }
+      if withDocument && blanks {
+        throw arguments.usage("'--blanks' and '--with-document' cannot be used together: a worksheet shows no answers")
+      }
+    } else {
+      let given = [("with-document", withDocument), ("blanks", blanks), ("output", output != nil)]
+      if let (option, _) = given.first(where: \.1) {
+        throw arguments.usage("'--\(option)' needs '--format markdown' or '--format latex'")
+      }
+    }
   }
 
   /// `--step` pauses only when a person is there to press Enter: stdin and stdout a terminal.
   var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
   func run() throws -> Int32 {
+    if let format { return try writeHandout(format: format) }
     let walkthrough = try ExampleLoader.walk(target, command: "walk", rounding: rounding)
     var output = Output()
     if json {
@@ -72,6 +108,23 @@ struct WalkCommand: Command {
       WalkText(walkthrough: walkthrough, name: target, terminal: terminal).render(into: &output)
     }
     output.write()
+    return 0
+  }
+
+  /// `--format`: the handout on stdout, or in `--output`'s file.
+  private func writeHandout(format: String) throws -> Int32 {
+    let kind: FileOutput.Kind = format == "latex" ? .latex : .markdown
+    if let output { try FileOutput.check(output, kind: kind, force: force) }
+    let walkthrough = try ExampleLoader.walk(target, command: "walk", rounding: rounding)
+    let handout = Handout(walkthrough: walkthrough, name: target, version: handoutVersion, ascii: terminal.ascii)
+    let text = kind == .latex ? handout.latex() : handout.markdown()
+    guard let output else {
+      Console.out(text)
+      return 0
+    }
+    try FileOutput.write(text, to: output, kind: kind, force: force)
+    Console.err(
+      "Wrote \(Escaping.terminal(output))" + (kind == .latex ? ": compile it with 'pdflatex \(Escaping.terminal(output))'.\n" : ".\n"))
     return 0
   }
 }

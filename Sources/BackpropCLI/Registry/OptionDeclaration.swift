@@ -16,6 +16,8 @@ struct OptionDeclaration: Sendable {
     case wholeNumber(ClosedRange<Int>)
     /// A count of decimals within the range.
     case decimals(ClosedRange<Int>)
+    /// One of these words.
+    case choice([String])
   }
 
   /// Long names without dashes. Several names share one row of help (`--inputs,
@@ -87,6 +89,12 @@ struct OptionDeclaration: Sendable {
     case .decimals(let range):
       guard let number = Int(text), range.contains(number) else {
         return "'--\(name)' takes a whole number of decimals from \(range.lowerBound) to \(range.upperBound), not '\(Failure.quoted(text))'"
+      }
+      return nil
+    case .choice(let words):
+      guard words.contains(text) else {
+        let list = words.dropLast().joined(separator: ", ") + (words.count > 1 ? " or " : "") + (words.last ?? "")
+        return "'--\(name)' takes \(list), not '\(Failure.quoted(text))'"
       }
       return nil
     }
