@@ -28,7 +28,7 @@ extension GraphPicture {
     var of: String
     /// Whether the printed value agrees.
     var agrees: Bool
-    /// `doc 0.44 ✗ [1]`.
+    /// `doc 0.44 ✗ [1]`, shown under the value or the gradient it is a value of.
     var text: String
     /// The start of the cause (`carried from i1 (line 42)`), in lines; empty when it agrees.
     var cause: [String]
@@ -110,7 +110,7 @@ extension GraphPicture {
       }
       guard seen.insert("\(name)\u{0}\(of)\u{0}\(document.printed.text)").inserted else { continue }
       let printed = notation.number(document.printed.text)
-      let label = of == "value" ? "doc " : "doc grad "
+      let label = "doc "
       var note = DocumentNote(of: of, agrees: verdict == .agree, text: label + printed + " " + agreeMark, cause: [], sentence: nil)
       if case .differ(let by) = verdict {
         footnote += 1

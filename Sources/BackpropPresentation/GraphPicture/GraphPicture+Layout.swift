@@ -8,12 +8,13 @@ extension GraphPicture {
     static let titleSize = 24.0
     static let nameSize = 20.0
     static let textSize = 17.0
-    static let padding = 10.0
+    static let padding = 9.0
     static let margin = 24.0
-    static let columnGap = 48.0
+    static let columnGap = 40.0
     static let rowGap = 24.0
     static let dummyHeight = 8.0
     static let portSpacing = 24.0
+    static let indent = 14.0
 
     /// About how wide `text` is at `size` pixels: DejaVu Sans's advance widths (the widest
     /// face of the font list), a little rounded up, bold a tenth wider.
@@ -66,6 +67,8 @@ extension GraphPicture {
     var style: String
     var size: Double = Metrics.textSize
     var bold = false
+    /// How far right of the box's text the line starts (a document value under its number).
+    var indent = 0.0
     /// The `<g class="doc">` the line belongs to, if any (an index into the card's documents).
     var document: Int?
   }
@@ -114,11 +117,13 @@ extension GraphPicture {
   static func lines(_ card: Card) -> [TextLine] {
     var lines = [TextLine(text: card.name, style: "name", size: Metrics.nameSize, bold: true)]
     lines += card.operation.map { TextLine(text: $0, style: "operation") }
-    lines.append(TextLine(text: card.value, style: "value"))
-    lines.append(TextLine(text: card.gradient, style: "gradient"))
-    for (index, note) in card.documents.enumerated() {
-      lines.append(TextLine(text: note.text, style: "doc-value", document: index))
-      lines += note.cause.map { TextLine(text: $0, style: "cause", document: index) }
+    // Each document value right under the number it is a value of.
+    for (of, line) in [("value", card.value), ("gradient", card.gradient)] {
+      lines.append(TextLine(text: line, style: of))
+      for (index, note) in card.documents.enumerated() where note.of == of {
+        lines.append(TextLine(text: note.text, style: "doc-value", indent: Metrics.indent, document: index))
+        lines += note.cause.map { TextLine(text: $0, style: "cause", indent: Metrics.indent, document: index) }
+      }
     }
     return lines
   }
@@ -132,7 +137,7 @@ extension GraphPicture {
     var inputCount = Array(repeating: 0, count: cards.count)
     for edge in edges { inputCount[edge.to] += 1 }
     let sizes = lines.enumerated().map { index, lines in
-      let widest = lines.map { Metrics.width($0.text, size: $0.size, bold: $0.bold) }.max() ?? 0
+      let widest = lines.map { $0.indent + Metrics.width($0.text, size: $0.size, bold: $0.bold) }.max() ?? 0
       let textHeight = lines.map { Metrics.lineHeight($0.size) }.reduce(0, +) + Metrics.padding * 1.4
       let portHeight = labels == nil ? 0 : Double(inputCount[index] + 1) * Metrics.portSpacing
       return (width: max(widest + 2 * Metrics.padding, 96), height: max(textHeight, portHeight))
@@ -144,45 +149,62 @@ extension GraphPicture {
     let columnWidths = graph.columns.map { column in
       column.compactMap { if case .node(let node) = $0 { sizes[node].width } else { nil } }.max() ?? 0
     }
-    // The gap before each column holds the labels of the edges that end there.
-    var gaps = Array(repeating: Metrics.columnGap, count: graph.columns.count)
-    if let labels {
-      for (index, edge) in edges.enumerated() {
-        let column = graph.layer[edge.to]
-        let slack = (columnWidths[column] - sizes[edge.to].width) / 2
-        let needed = Metrics.width(labels[index], size: Metrics.textSize) + 22 - slack
-        gaps[column] = max(gaps[column], needed)
-      }
-    }
-    var columnX: [Double] = []
-    var x = Metrics.margin
-    for (column, width) in columnWidths.enumerated() {
-      if column > 0 { x += gaps[column] }
-      columnX.append(x)
-      x += width
-    }
     let centres = verticalCentres(graph, height: height)
-    var boxes = Array(repeating: Box(x: 0, y: 0, width: 0, height: 0), count: cards.count)
-    var dummyY: [LayeredGraph.Vertex: Double] = [:]
     let lowest = graph.columns.flatMap { $0 }.map { centres[$0]! - height($0) / 2 }.min() ?? 0
-    for (column, vertices) in graph.columns.enumerated() {
-      for vertex in vertices {
-        let y = centres[vertex]! - lowest + top
-        if case .node(let node) = vertex {
-          let size = sizes[node]
-          boxes[node] = Box(
-            x: columnX[column] + (columnWidths[column] - size.width) / 2, y: y - size.height / 2, width: size.width,
-            height: size.height)
-        } else {
-          dummyY[vertex] = y
+    func place(gaps: [Double]) -> (boxes: [Box], dummyY: [LayeredGraph.Vertex: Double], columnX: [Double], right: Double) {
+      var columnX: [Double] = []
+      var x = Metrics.margin
+      for (column, width) in columnWidths.enumerated() {
+        if column > 0 { x += gaps[column] }
+        columnX.append(x)
+        x += width
+      }
+      var boxes = Array(repeating: Box(x: 0, y: 0, width: 0, height: 0), count: cards.count)
+      var dummyY: [LayeredGraph.Vertex: Double] = [:]
+      for (column, vertices) in graph.columns.enumerated() {
+        for vertex in vertices {
+          let y = centres[vertex]! - lowest + top
+          if case .node(let node) = vertex {
+            let size = sizes[node]
+            boxes[node] = Box(
+              x: columnX[column] + (columnWidths[column] - size.width) / 2, y: y - size.height / 2, width: size.width,
+              height: size.height)
+          } else {
+            dummyY[vertex] = y
+          }
         }
       }
+      return (boxes, dummyY, columnX, x)
     }
-    let wires = Self.wires(graph, boxes: boxes, dummyY: dummyY, columnX: columnX, columnWidths: columnWidths, labels: labels)
+    var gaps = Array(repeating: Metrics.columnGap, count: graph.columns.count)
+    var placed = place(gaps: gaps)
+    if labels != nil {
+      // The gap before each column holds the labels of the edges that end there; a label
+      // may reach into the column before where no box there is level with it.
+      let provisional = Self.wires(
+        graph, boxes: placed.boxes, dummyY: placed.dummyY, columnX: placed.columnX, columnWidths: columnWidths, labels: labels)
+      for wire in provisional {
+        let column = graph.layer[wire.to]
+        guard column > 0 else { continue }
+        let slack = (columnWidths[column] - sizes[wire.to].width) / 2
+        let level = Box(x: 0, y: wire.labelBox.y - 4, width: 1, height: wire.labelBox.height + 8)
+        let free =
+          graph.columns[column - 1].compactMap { vertex -> Double? in
+            guard case .node(let node) = vertex else { return nil }
+            let box = Box(x: 0, y: placed.boxes[node].y, width: 1, height: placed.boxes[node].height)
+            return box.overlaps(level) ? (columnWidths[column - 1] - sizes[node].width) / 2 : nil
+          }.min() ?? columnWidths[column - 1]
+        gaps[column] = max(gaps[column], wire.labelBox.width + 18 - slack - free)
+      }
+      placed = place(gaps: gaps)
+    }
+    let (boxes, dummyY) = (placed.boxes, placed.dummyY)
+    let wires = Self.wires(
+      graph, boxes: boxes, dummyY: dummyY, columnX: placed.columnX, columnWidths: columnWidths, labels: labels)
     let bottom = (boxes.map(\.bottom) + dummyY.values.map { $0 + Metrics.dummyHeight / 2 }).max() ?? top
     return Layout(
-      cards: cards, lines: lines, boxes: boxes, wires: wires, graph: graph, width: x + Metrics.margin, height: bottom + Metrics.margin,
-      top: top, bottom: bottom)
+      cards: cards, lines: lines, boxes: boxes, wires: wires, graph: graph, width: placed.right + Metrics.margin,
+      height: bottom + Metrics.margin, top: top, bottom: bottom)
   }
 
   /// Each vertex's vertical centre: columns stacked in their order, then moved towards the

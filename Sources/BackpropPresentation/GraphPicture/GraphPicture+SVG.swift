@@ -100,7 +100,7 @@ extension GraphPicture {
         }
         let lineHeight = Metrics.lineHeight(line.size)
         y += lineHeight
-        out.append(text(line.text, x: box.x + Metrics.padding, y: y - lineHeight * 0.27, size: line.size, style: line.style))
+        out.append(text(line.text, x: box.x + Metrics.padding + line.indent, y: y - lineHeight * 0.27, size: line.size, style: line.style))
       }
       if openDocument != nil { out.append("</g>") }
       out.append("</g>")
