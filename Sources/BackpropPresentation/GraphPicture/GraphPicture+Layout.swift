@@ -9,12 +9,14 @@ extension GraphPicture {
     static let nameSize = 20.0
     static let textSize = 17.0
     static let padding = 9.0
-    static let margin = 24.0
+    static let margin = 20.0
     static let columnGap = 40.0
     static let rowGap = 24.0
     static let dummyHeight = 8.0
-    static let portSpacing = 24.0
+    static let portSpacing = 28.0
     static let indent = 14.0
+    /// The least room a wire has to curve from one height to another.
+    static let curve = 20.0
 
     /// About how wide `text` is at `size` pixels: DejaVu Sans's advance widths (the widest
     /// face of the font list), a little rounded up, bold a tenth wider.
@@ -93,6 +95,8 @@ extension GraphPicture {
   /// An edge drawn: the points it passes through (source, placeholders, target port) and
   /// where its local derivative's label sits.
   struct Wire {
+    /// The edge's position in the graph's edges.
+    var edge: Int
     var from: Int
     var to: Int
     var points: [(x: Double, y: Double)]
@@ -179,22 +183,31 @@ extension GraphPicture {
     var gaps = Array(repeating: Metrics.columnGap, count: graph.columns.count)
     var placed = place(gaps: gaps)
     if labels != nil {
-      // The gap before each column holds the labels of the edges that end there; a label
-      // may reach into the column before where no box there is level with it.
+      // The gap before each column holds the level run under each label into a box of
+      // it, and room for the wires to curve from the boxes of the column before.
+      var run = Array(repeating: 0.0, count: cards.count)
+      for (index, edge) in edges.enumerated() {
+        run[edge.to] = max(run[edge.to], Metrics.width(labels![index], size: Metrics.textSize) + 12)
+      }
+      func slack(_ node: Int) -> Double { (columnWidths[graph.layer[node]] - sizes[node].width) / 2 }
+      // A wire that arrives level with where it leaves needs no room to curve.
       let provisional = Self.wires(
         graph, boxes: placed.boxes, dummyY: placed.dummyY, columnX: placed.columnX, columnWidths: columnWidths, labels: labels)
-      for wire in provisional {
-        let column = graph.layer[wire.to]
+      for (index, edge) in edges.enumerated() {
+        let column = graph.layer[edge.to]
         guard column > 0 else { continue }
-        let slack = (columnWidths[column] - sizes[wire.to].width) / 2
-        let level = Box(x: 0, y: wire.labelBox.y - 4, width: 1, height: wire.labelBox.height + 8)
-        let free =
-          graph.columns[column - 1].compactMap { vertex -> Double? in
-            guard case .node(let node) = vertex else { return nil }
-            let box = Box(x: 0, y: placed.boxes[node].y, width: 1, height: placed.boxes[node].height)
-            return box.overlaps(level) ? (columnWidths[column - 1] - sizes[node].width) / 2 : nil
-          }.min() ?? columnWidths[column - 1]
-        gaps[column] = max(gaps[column], wire.labelBox.width + 18 - slack - free)
+        let points = provisional[index].points
+        let bends = abs(points[points.count - 1].y - points[points.count - 3].y) > 0.5
+        let target = placed.boxes[edge.to]
+        let level = Box(x: 0, y: target.y, width: 1, height: target.height)
+        var besides: [Double] = graph.columns[column - 1].compactMap { vertex in
+          guard case .node(let node) = vertex else { return nil }
+          let box = Box(x: 0, y: placed.boxes[node].y, width: 1, height: placed.boxes[node].height)
+          return box.overlaps(level) ? slack(node) : nil
+        }
+        let route = graph.routes[index]
+        if case .node(let source) = route[route.count - 2] { besides.append(slack(source)) } else { besides.append(0) }
+        gaps[column] = max(gaps[column], run[edge.to] + (bends ? Metrics.curve : 0) - slack(edge.to) - (besides.min() ?? 0))
       }
       placed = place(gaps: gaps)
     }
@@ -291,15 +304,23 @@ extension GraphPicture {
     for (target, edgeIndices) in incoming.enumerated() {
       let box = boxes[target]
       let ordered = edgeIndices.sorted { (points[$0].last!.y, $0) < (points[$1].last!.y, $1) }
+      // With labels, each wire arrives level for the width of the widest label, its own
+      // label above it, so that no wire into the box crosses a label of the box.
+      let run = labels.map { labels in edgeIndices.map { Metrics.width(labels[$0], size: Metrics.textSize) }.max() ?? 0 }.map { $0 + 12 }
       for (rank, index) in ordered.enumerated() {
         let portY = box.y + box.height * Double(rank + 1) / Double(ordered.count + 1)
         let label = labels?[index] ?? ""
         let labelWidth = Metrics.width(label, size: Metrics.textSize)
-        let labelBox = Box(x: box.x - 10 - labelWidth, y: portY - 5 - Metrics.textSize, width: labelWidth, height: Metrics.textSize + 2)
+        let labelBox = Box(x: box.x - 9 - labelWidth, y: portY - 5 - Metrics.textSize, width: labelWidth, height: Metrics.textSize + 2)
+        var arrival = [(x: box.x, y: portY)]
+        if let run {
+          let bends = abs(points[index].last!.y - portY) > 0.5
+          arrival.insert((max(box.x - run, points[index].last!.x + (bends ? Metrics.curve : 0)), portY), at: 0)
+        }
         wires.append(
-          Wire(from: graph.edges[index].from, to: target, points: points[index] + [(box.x, portY)], label: label, labelBox: labelBox))
+          Wire(edge: index, from: graph.edges[index].from, to: target, points: points[index] + arrival, label: label, labelBox: labelBox))
       }
     }
-    return wires.sorted { ($0.to, $0.from) < ($1.to, $1.from) }
+    return wires.sorted { $0.edge < $1.edge }
   }
 }
