@@ -110,3 +110,14 @@ import Testing
     #expect(GraphPicture.text("a<b&c", x: 1, y: 2, size: 17, style: "name").contains(">a&lt;b&amp;c</text>"))
   }
 }
+
+extension GraphPictureTests {
+  @Test func formulasBreakAtTheOutermostPlusOrMinus() {
+    #expect(GraphPicture.wrapFormula("= i1 · w1 + i2 · w2 + b1", width: 18) == ["= i1 · w1", "+ i2 · w2 + b1"])
+    #expect(GraphPicture.wrapFormula("= 1/2 · (ypred − y)²", width: 18) == ["= 1/2 ·", "(ypred − y)²"])
+    #expect(
+      GraphPicture.wrapFormula("= −(y · log(ŷ) + (1 − y) · log(1 − ŷ))", width: 18) == ["= −(y · log(ŷ)", "+ (1 − y)", "· log(1 − ŷ))"])
+    #expect(GraphPicture.wrapFormula("= x · w1", width: 18) == ["= x · w1"])
+    #expect(GraphPicture.wrapFormula("= a_very_long_name_indeed", width: 18) == ["= a_very_long_name_indeed"])
+  }
+}
