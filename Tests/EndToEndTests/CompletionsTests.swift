@@ -61,6 +61,10 @@ import Testing
     // nudge EXAMPLE NAME DELTA: after the example, no example names; `-0.1` is a value, not an option.
     #expect(try bashCompletes(["nudge", "simple-chain", "simple"]) == [])
     #expect(try bashCompletes(["check", "--round", "4", "single-"]) == ["single-neuron"])
+    // An option's fixed words, and a key that may be a built-in example.
+    #expect(try bashCompletes(["walk", "simple-chain", "--format", ""]) == ["markdown", "latex"])
+    #expect(try bashCompletes(["check", "--format", "c"]) == ["csv"])
+    #expect(try bashCompletes(["check", "--key", "handwritten-"]) == ["handwritten-222"])
   }
 
   /// What fish offers for `line`, with the script loaded: `complete -C` asks fish's own

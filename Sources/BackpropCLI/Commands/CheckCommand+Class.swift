@@ -20,9 +20,6 @@ extension CheckCommand {
       summary = arguments.flag("summary")
       svg = arguments.text("svg")
       let format = arguments.text("format")!
-      guard format == "text" || format == "csv" else {
-        throw arguments.usage("'--format' is text or csv, not '\(Failure.quoted(format))'")
-      }
       csv = format == "csv"
       if csv, !summary { throw arguments.usage("'--format csv' is a form of the class summary: add '--summary'") }
       if svg != nil, !summary { throw arguments.usage("'--svg' draws the class summary: add '--summary'") }

@@ -35,7 +35,8 @@ struct CheckCommand: Command {
         help: "The class at a glance: a row per file (right, slips, carried, rounding, first mistake) and a row per 'doc' line "
           + "(how many got it right or slipped there). Without --key, each file is judged by its own network."),
       .option(
-        "format", value: "format", help: "With --summary: text, or csv (both tables, for a spreadsheet or a gradebook).", default: "text"),
+        "format", value: "format", kind: .choice(["text", "csv"]),
+        help: "With --summary: text, or csv (both tables, for a spreadsheet or a gradebook).", default: "text"),
       .option("svg", value: "file", help: "With --summary: draw where the class went wrong, a bar per 'doc' line, as an SVG picture."),
       SharedOptions.force(),
       SharedOptions.ascii(),

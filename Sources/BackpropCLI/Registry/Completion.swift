@@ -28,10 +28,13 @@ enum Completion: Equatable, Sendable {
     }
   }
 
-  /// What an option's value takes, by its declared value name: a path for `<file>`, nothing
-  /// for a number or a list of values; a flag takes no value at all.
+  /// What an option's value takes: its words for a choice (`--format markdown|latex`), the
+  /// built-in examples and files for `<key>` (a key may be a built-in example), a path for
+  /// `<file>`, nothing for a number or a list of values; a flag takes no value at all.
   static func forOption(_ option: OptionDeclaration) -> Completion {
+    if case .choice(let words) = option.kind { return .words(words) }
     guard let valueName = option.valueName else { return .nothing }
+    if valueName == "key" || valueName == "example" { return .examplesAndFiles }
     return pathValueNames.contains(valueName) ? .files : .nothing
   }
 
