@@ -222,6 +222,7 @@ import Testing
     let result = try Tool.run(["check", "--key", key, wrong])
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("\(wrong):\(Self.w1Line): w1 = 0.45, the key has 0.4\n\(wrong): One sigmoid neuron\n"))
+    #expect(result.stdout.hasSuffix("Key: 1 line differs from the key (listed first); every value is judged with the key's network.\n"))
     // Checked on its own, the same file agrees with itself: the key is what catches it.
     #expect(try Tool.run(["check", wrong]).status == 0)
     let right = plantings.filter { $0.value == .correct || $0.value == .variant || $0.value == .docOnly }.map(\.key).sorted()

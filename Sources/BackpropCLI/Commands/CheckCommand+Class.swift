@@ -56,6 +56,12 @@ extension CheckCommand {
             output.line(Escaping.terminal("\(file):\(difference.location.line): \(difference.message)"))
           }
           WalkText(walkthrough: judgement.walkthrough, name: file, terminal: terminal).renderDifferences(into: &output)
+          if !judgement.differences.isEmpty {
+            let count = judgement.differences.count
+            output.line(
+              "Key: \(count) \(count == 1 ? "line differs" : "lines differ") from the key (listed first); "
+                + "every value is judged with the key's network.")
+          }
         }
       } catch let failure as Failure {
         if case .usage = failure { throw failure }
