@@ -25,6 +25,9 @@ struct CheckCommand: Command {
         "round", value: "n", kind: .decimals(0...12),
         help: "Compare with the calculation done by hand, every value rounded to <n> decimals before it is used."),
       SharedOptions.json(help: "The walk's JSON for one file; an array for several."),
+      .option(
+        "html", value: "file",
+        help: "Also write the walk of the one file as a web page, opened at the first value that differs (works offline)."),
       SharedOptions.force(),
       SharedOptions.ascii(),
     ],
@@ -35,6 +38,8 @@ struct CheckCommand: Command {
   var rounding: Int?
   var force: Bool
   var terminal: Terminal
+  /// `--html`: the page to write for the one file checked.
+  var html: String?
 
   init(_ arguments: ParsedArguments) throws {
     targets = arguments.positionals
@@ -42,6 +47,10 @@ struct CheckCommand: Command {
     rounding = arguments.integer("round")
     force = arguments.flag("force")
     terminal = arguments.shared.terminal
+    html = arguments.text("html")
+    if html != nil, targets.count != 1 {
+      throw Failure.usage("'--html' writes the page of one file; give exactly one, not \(targets.count)", command: "check")
+    }
   }
 
   /// A folder stands for the example files in it, in name order.
@@ -66,6 +75,12 @@ struct CheckCommand: Command {
   /// Checks every file, then exits with the worst status.
   func run() throws -> Int32 {
     let files = try expanded()
+    if let html {
+      guard files.count == 1 else {
+        throw Failure.usage("'--html' writes the page of one file; \(targets[0]) holds \(files.count)", command: "check")
+      }
+      try FileOutput.check(html, kind: .html, force: force)
+    }
     var output = Output()
     var status: Int32 = 0
     var documents: [JSON] = []
@@ -73,6 +88,11 @@ struct CheckCommand: Command {
       do {
         let walkthrough = try ExampleLoader.walk(file, command: "check", rounding: rounding)
         if walkthrough.summary.differ > 0 { status = max(status, 1) }
+        if let html {
+          let page = WalkPage(walkthrough: walkthrough, name: file, notation: terminal.notation, opening: .firstDifference)
+          try FileOutput.write(page.render(), to: html, kind: .html, force: force)
+          Console.err(WalkPage.wroteMessage(html))
+        }
         if json {
           documents.append(WalkJSON.render(walkthrough, name: file))
         } else {

@@ -24,6 +24,9 @@ struct WalkCommand: Command {
       .option("round", value: "n", kind: .decimals(0...12), help: Self.roundHelp),
       .flag("step", help: "Pause after each line for Enter (q quits), for live demos; on a pipe it does not pause."),
       SharedOptions.json(help: "Print one JSON object (schema in README.md)."),
+      .option(
+        "html", value: "file",
+        help: "Write the walk as one web page, the graph beside the steps, to step through with the arrow keys (works offline)."),
       SharedOptions.force(),
       SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
     ],
@@ -37,6 +40,8 @@ struct WalkCommand: Command {
   var step: Bool
   var force: Bool
   var terminal: Terminal
+  /// `--html`: the page to write instead of printing the walk.
+  var html: String?
 
   init(_ arguments: ParsedArguments) throws {
     target = arguments.positionals[0]
@@ -45,15 +50,25 @@ struct WalkCommand: Command {
     step = arguments.flag("step")
     force = arguments.flag("force")
     terminal = arguments.shared.terminal
+    html = arguments.text("html")
+    if html != nil, json || step {
+      throw Failure.usage("'--html' cannot be combined with '\(json ? "--json" : "--step")'", command: "walk")
+    }
   }
 
   /// `--step` pauses only when a person is there to press Enter: stdin and stdout a terminal.
   var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
   func run() throws -> Int32 {
+    if let html { try FileOutput.check(html, kind: .html, force: force) }
     let walkthrough = try ExampleLoader.walk(target, command: "walk", rounding: rounding)
     var output = Output()
-    if json {
+    if let html {
+      let page = WalkPage(walkthrough: walkthrough, name: target, notation: terminal.notation).render()
+      try FileOutput.write(page, to: html, kind: .html, force: force)
+      Console.err(WalkPage.wroteMessage(html))
+      return 0
+    } else if json {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())
     } else if pauses {
       for piece in WalkText(walkthrough: walkthrough, name: target, terminal: terminal).pieces() {
