@@ -111,7 +111,7 @@
     body.setAttribute('data-value', String(json.value));
     if (step.node === undefined) body.removeAttribute('data-node');
     else body.setAttribute('data-node', step.node);
-    items[index - 1].scrollIntoView({ block: 'nearest' });
+    items[index - 1].scrollIntoView({ block: 'center' });
     var address = '#step=' + index;
     if (location.hash !== address) {
       try { history.replaceState(null, '', address); } catch (e) { location.hash = address; }
