@@ -76,10 +76,10 @@ import Testing
     }
   }
 
-  /// The number at the end of a label: "∂L/∂h = −9" is −9; and how far a number written with
+  /// The number at the end of a label: "grad −9" is −9; and how far a number written with
   /// those digits may be from the exact value.
   static func number(_ label: String) -> (value: Double, tolerance: Double)? {
-    let last = label.components(separatedBy: "= ").last ?? label
+    let last = label.split(separator: " ").last.map(String.init) ?? label
     let text = last.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
     guard let value = Double(text) else { return nil }
     let decimals = text.contains("e") ? 0 : (text.split(separator: ".").dropFirst().first?.count ?? 0)

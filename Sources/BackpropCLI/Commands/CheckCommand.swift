@@ -90,7 +90,7 @@ struct CheckCommand: Command {
         if walkthrough.summary.differ > 0 { status = max(status, 1) }
         if let html {
           let page = WalkPage(walkthrough: walkthrough, name: file, notation: terminal.notation, opening: .firstDifference)
-          try FileOutput.write(page.render(), to: html, kind: .html, force: force)
+          try FileOutput.write(try WalkCommand.render(page), to: html, kind: .html, force: force)
           Console.err(WalkPage.wroteMessage(html))
         }
         if json {

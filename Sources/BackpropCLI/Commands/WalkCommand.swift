@@ -56,6 +56,15 @@ struct WalkCommand: Command {
     }
   }
 
+  /// The page's text; an example whose graph cannot be evaluated is a data error (65).
+  static func render(_ page: WalkPage) throws -> String {
+    do {
+      return try page.render()
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
+  }
+
   /// `--step` pauses only when a person is there to press Enter: stdin and stdout a terminal.
   var pauses: Bool { step && !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
@@ -64,8 +73,8 @@ struct WalkCommand: Command {
     let walkthrough = try ExampleLoader.walk(target, command: "walk", rounding: rounding)
     var output = Output()
     if let html {
-      let page = WalkPage(walkthrough: walkthrough, name: target, notation: terminal.notation).render()
-      try FileOutput.write(page, to: html, kind: .html, force: force)
+      let page = WalkPage(walkthrough: walkthrough, name: target, notation: terminal.notation)
+      try FileOutput.write(try Self.render(page), to: html, kind: .html, force: force)
       Console.err(WalkPage.wroteMessage(html))
       return 0
     } else if json {

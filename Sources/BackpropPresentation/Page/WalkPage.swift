@@ -45,7 +45,9 @@ public struct WalkPage {
   }
 
   /// The whole page, starting with ``WriterMark/html``.
-  public func render() -> String {
+  ///
+  /// - Throws: ``ExampleError`` when the graph cannot be evaluated.
+  public func render() throws -> String {
     let example = walkthrough.example
     let title = name + ": " + (example.title ?? "untitled example")
     let json = Escaping.scriptJSON(WalkJSON.render(walkthrough, name: name).rendered())
@@ -66,7 +68,8 @@ public struct WalkPage {
     page += header()
     page.append("<main>")
     page.append(#"<section class="graph" aria-label="Computation graph">"#)
-    page.append(PlaceholderGraph.svg(walkthrough, notation: notation))
+    // The picture without the document's values: the list shows them, a step at a time.
+    page.append(try GraphPicture.svg(walkthrough, options: .init(edges: true, document: false, notation: notation, standalone: false)))
     page.append("</section>")
     page.append(#"<section class="now" id="current" aria-live="polite" aria-label="The current step"></section>"#)
     page.append(#"<section class="steps" aria-label="The steps of the walk">"#)

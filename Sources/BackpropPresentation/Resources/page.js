@@ -29,13 +29,12 @@
   var panel = document.getElementById('current');
   var position = document.getElementById('position');
 
-  // The text before "= " in the picture's own labels ("∂L/∂h = ") is kept; the number after it
-  // is the step's, as the walk shows it (rounded by hand with --round).
+  // The words before the number in the picture's own labels ("value ", "grad ") are kept; the
+  // number is the step's, as the walk shows it (rounded by hand with --round).
   function prefixOf(element) {
     if (!element) return '';
     var text = element.textContent;
-    var at = text.lastIndexOf('= ');
-    return at < 0 ? '' : text.slice(0, at + 2);
+    return text.slice(0, text.lastIndexOf(' ') + 1);
   }
 
   var nodes = Array.prototype.map.call(document.querySelectorAll('.graph g.node'), function (g) {
