@@ -30,7 +30,8 @@ enum Browser {
     let profile = try Tool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: profile) }
     let address = file.absoluteString + (fragment.isEmpty ? "" : "#" + fragment)
-    let result = try Tool.run(flags(profile: profile) + ["--dump-dom", address], executable: URL(fileURLWithPath: executable!), timeout: 60)
+    let result = try Tool.run(
+      flags(profile: profile) + ["--dump-dom", address], executable: URL(fileURLWithPath: executable!), timeout: 60)
     return Loaded(dom: withoutScripts(result.stdout), log: result.stderr)
   }
 

@@ -172,8 +172,9 @@ import Testing
     // these three; a given and a forward value are checked by the other tests).
     let kinds: [(String, String)] = [("backward", "local derivative"), ("backward", "chain rule"), ("update", "update")]
     for (section, kind) in kinds {
-      let index = try #require(
-        written.steps.firstIndex { $0["section"] as? String == section && $0["kind"] as? String == kind }, "\(section) \(kind)") + 1
+      let index =
+        try #require(
+          written.steps.firstIndex { $0["section"] as? String == section && $0["kind"] as? String == kind }, "\(section) \(kind)") + 1
       // Reached from the first step with the keyboard (End, then Home: both keys work).
       let loaded = try Browser.load(written.file, fragment: "step=1&keys=End,Home,ArrowRight*\(index - 1)")
       try Self.expectAt(loaded, index, of: written.steps)

@@ -91,6 +91,7 @@ public struct StepFocus: Equatable, Sendable {
     return found
   }
 
+  /// Whether two focuses are the same node, edge, related nodes and kind of value.
   public static func == (a: StepFocus, b: StepFocus) -> Bool {
     a.node == b.node && a.shows == b.shows && a.edge?.from == b.edge?.from && a.edge?.to == b.edge?.to && a.related == b.related
       && a.isGradient == b.isGradient

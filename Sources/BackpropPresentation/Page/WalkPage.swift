@@ -128,7 +128,9 @@ extension WalkPage {
   public static func wroteMessage(_ path: String) -> String {
     let shown = Escaping.terminal(path)
     // Quoted for the shell only when it needs it.
-    let plain = path.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789._/+-,:@%".unicodeScalars.contains($0)) }
+    let plain = path.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || "0123456789._/+-,:@%".unicodeScalars.contains($0))
+    }
     let quoted = Escaping.terminal(plain && !path.hasPrefix("-") ? path : Escaping.posixShellQuoted(path))
     return "Wrote \(shown): open it in a web browser (xdg-open \(quoted)).\n"
   }

@@ -3,7 +3,7 @@
 // says in data- attributes which node it is about (data-node), what it shows there
 // (data-shows: value, gradient, local, updated, nothing), whether that is ∂L/∂node
 // (data-gradient) and the value (data-value-text).
-// The walk's JSON (<script id="walk">) is the `walk --json` document, for the status.
+// The walk's JSON (the script element "walk") is the `walk --json` document, for the status.
 (function () {
   'use strict';
 
