@@ -210,8 +210,16 @@ import Testing
     defer { try? FileManager.default.removeItem(at: written.folder) }
     #expect(written.status == 1, "simple-chain's document has slips: \(written.stderr)")
     let first = try #require(written.steps.firstIndex { $0["verdict"] as? String == "differ" }) + 1
-    let loaded = try Browser.load(written.file)
+    // No step in the address: the page opens at the first difference. `d` hides the
+    // document's values, `t` turns the page dark.
+    let loaded = try Browser.load(written.file, fragment: "keys=d,t")
     try Self.expectAt(loaded, first, of: written.steps)
+    let html = try #require(Tag.all("html", in: loaded.dom).first)
+    #expect(html.attributes["data-theme"] == "dark")
+    let body = try #require(Tag.all("body", in: loaded.dom).first)
+    #expect(body.classes.contains("hide-document"))
+    let button = Tag.all("button", in: loaded.dom).first { $0.attributes["data-action"] == "document" }
+    #expect(button?.attributes["aria-pressed"] == "false")
   }
 
   @Test(arguments: examples) func screenshotsOfTheFirstAndTheLastStep(_ name: String) throws {
