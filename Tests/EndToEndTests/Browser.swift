@@ -25,13 +25,18 @@ enum Browser {
     var consoleLines: [String] { log.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") } }
   }
 
-  /// Opens `file` with `fragment` (`step=3&keys=End`) and returns the DOM once it has loaded.
-  static func load(_ file: URL, fragment: String = "") throws -> Loaded {
+  /// Opens `file` with `fragment` (`step=3&keys=End`) and returns the DOM once it has loaded;
+  /// with `screenshot`, also saves a 1600×900 picture of it there, in the same run.
+  static func load(_ file: URL, fragment: String = "", screenshot: URL? = nil) throws -> Loaded {
     let profile = try Tool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: profile) }
     let address = file.absoluteString + (fragment.isEmpty ? "" : "#" + fragment)
-    let result = try Tool.run(
-      flags(profile: profile) + ["--dump-dom", address], executable: URL(fileURLWithPath: executable!), timeout: 60)
+    var arguments = flags(profile: profile)
+    if let screenshot {
+      try? FileManager.default.removeItem(at: screenshot)
+      arguments += ["--hide-scrollbars", "--window-size=1600,900", "--screenshot=\(screenshot.path)"]
+    }
+    let result = try Tool.run(arguments + ["--dump-dom", address], executable: URL(fileURLWithPath: executable!), timeout: 60)
     return Loaded(dom: withoutScripts(result.stdout), log: result.stderr)
   }
 
@@ -45,17 +50,6 @@ enum Browser {
       rest = rest[end.upperBound...]
     }
     return out + rest
-  }
-
-  /// Saves a `width`×`height` picture of `file` at `fragment` to `picture`.
-  static func screenshot(_ file: URL, fragment: String, to picture: URL, width: Int = 1600, height: Int = 900) throws {
-    let profile = try Tool.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: profile) }
-    try? FileManager.default.removeItem(at: picture)
-    _ = try Tool.run(
-      flags(profile: profile) + [
-        "--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(picture.path)", file.absoluteString + "#" + fragment,
-      ], executable: URL(fileURLWithPath: executable!), timeout: 60)
   }
 }
 

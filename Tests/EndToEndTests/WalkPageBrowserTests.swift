@@ -148,6 +148,53 @@ import Testing
     }
   }
 
+  /// Where the screenshot `which` of `name` goes (the folder made if need be).
+  static func screenshot(_ name: String, _ which: String) throws -> URL {
+    try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+    return screenshots.appendingPathComponent("\(name)-\(which).png")
+  }
+
+  /// Checks that `picture` is a PNG with something in it.
+  static func expectPicture(_ picture: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let bytes = try Data(contentsOf: picture)
+    #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(picture.path) is a PNG", sourceLocation: sourceLocation)
+    #expect(bytes.count > 10_000, "\(picture.path) shows something", sourceLocation: sourceLocation)
+  }
+
+  /// The name the example file's `loss` line gives.
+  static func declaredLoss(_ name: String) throws -> String {
+    let text = try String(contentsOf: Tool.repository.appendingPathComponent("Examples/\(name).txt"), encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("loss ") })
+    return String(line.dropFirst(5).trimmingCharacters(in: .whitespaces))
+  }
+
+  /// Checks that at step `index` the graph shows the values and gradients ∂loss/∂node the
+  /// steps up to it reach, and hides the others.
+  static func expectOnlyReached(
+    _ loaded: Browser.Loaded, _ index: Int, of steps: [[String: Any]], loss: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let reached = steps.prefix(index)
+    for node in Tag.all("g", in: loaded.dom).filter({ $0.classes.contains("node") }) {
+      let name = node.attributes["data-quantity"] ?? ""
+      let about = reached.filter { expectedFocus($0).node == name }
+      let valued = about.contains {
+        ["given", "value", "update"].contains($0["kind"] as? String) && $0["section"] as? String != "experiments"
+      }
+      // ∂loss/∂node: a chain-rule product, or a local derivative of the loss itself.
+      let graded = about.contains {
+        $0["kind"] as? String == "chain rule" || ($0["kind"] as? String == "local derivative" && expectedFocus($0).edge?.to == loss)
+      }
+      if let value = node.text("value", in: loaded.dom) {
+        #expect(value.classes.contains("unreached") != valued, "\(name) at step \(index): \(value)", sourceLocation: sourceLocation)
+      }
+      if let gradient = node.text("gradient", in: loaded.dom) {
+        #expect(
+          gradient.classes.contains("unreached") != graded, "\(name) at step \(index): \(gradient)", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
   @Test(arguments: examples) func theKeyboardStepsToTheLastStep(_ name: String) throws {
     if Self.browserMissing("walk --html") { return }
     let written = try Self.write("walk", name)
@@ -155,9 +202,13 @@ import Testing
     #expect(written.status == 0, "\(written.stderr)")
     #expect(written.stderr == "Wrote \(written.file.path): open it in a web browser (xdg-open \(written.file.path)).\n")
     let count = written.steps.count
-    // Space and → step forward, ← back: 1 + (count − 1) + 2 − 1 − 1 = count.
-    let loaded = try Browser.load(written.file, fragment: "step=1&keys=ArrowRight*\(count - 2),Space*2,ArrowLeft,ArrowRight")
+    // Space and → step forward, ← back: 1 + (count − 2) + 2 − 1 + 1 = count.
+    let picture = try Self.screenshot(name, "last")
+    let loaded = try Browser.load(
+      written.file, fragment: "step=1&keys=ArrowRight*\(count - 2),Space*2,ArrowLeft,ArrowRight", screenshot: picture)
     try Self.expectAt(loaded, count, of: written.steps)
+    Self.expectOnlyReached(loaded, count, of: written.steps, loss: try Self.declaredLoss(name))
+    try Self.expectPicture(picture)
     // One node for each quantity of the file.
     let nodes = Tag.all("g", in: loaded.dom).filter { $0.classes.contains("node") }.compactMap { $0.attributes["data-quantity"] }
     #expect(nodes.count == Set(nodes).count)
@@ -168,8 +219,9 @@ import Testing
     if Self.browserMissing("walk --html") { return }
     let written = try Self.write("walk", name)
     defer { try? FileManager.default.removeItem(at: written.folder) }
+    let loss = try Self.declaredLoss(name)
     // The first local derivative, chain-rule product and update (a browser run each, so only
-    // these three; a given and a forward value are checked by the other tests).
+    // these three; givens and forward values are checked at steps 1 and 12).
     let kinds: [(String, String)] = [("backward", "local derivative"), ("backward", "chain rule"), ("update", "update")]
     for (section, kind) in kinds {
       let index =
@@ -178,6 +230,7 @@ import Testing
       // Reached from the first step with the keyboard (End, then Home: both keys work).
       let loaded = try Browser.load(written.file, fragment: "step=1&keys=End,Home,ArrowRight*\(index - 1)")
       try Self.expectAt(loaded, index, of: written.steps)
+      Self.expectOnlyReached(loaded, index, of: written.steps, loss: loss)
     }
   }
 
@@ -185,23 +238,15 @@ import Testing
     if Self.browserMissing("walk --html") { return }
     let written = try Self.write("walk", name)
     defer { try? FileManager.default.removeItem(at: written.folder) }
-    let index = 12
-    let loaded = try Browser.load(written.file, fragment: "step=\(index)")
-    try Self.expectAt(loaded, index, of: written.steps)
-    // What the first twelve steps give a value, and ∂L/∂ of, is on the graph; nothing else is.
-    let reached = written.steps.prefix(index).map(Self.expectedFocus)
-    let kinds = written.steps.prefix(index).map { $0["kind"] as? String ?? "" }
-    for node in Tag.all("g", in: loaded.dom).filter({ $0.classes.contains("node") }) {
-      let name = node.attributes["data-quantity"] ?? ""
-      let valued = zip(reached, kinds).contains { $0.0.node == name && ["given", "value"].contains($0.1) }
-      let graded = zip(reached, kinds).contains { $0.0.node == name && $0.1 == "chain rule" }
-      if let value = node.text("value", in: loaded.dom) {
-        #expect(value.classes.contains("unreached") != valued, "\(name) at step \(index): \(value)")
-      }
-      if let gradient = node.text("gradient", in: loaded.dom), !graded {
-        #expect(gradient.classes.contains("unreached") || kinds.contains("local derivative"), "\(name) at step \(index)")
-      }
-    }
+    let loss = try Self.declaredLoss(name)
+    let picture = try Self.screenshot(name, "first")
+    let first = try Browser.load(written.file, fragment: "step=1", screenshot: picture)
+    try Self.expectAt(first, 1, of: written.steps)
+    Self.expectOnlyReached(first, 1, of: written.steps, loss: loss)
+    try Self.expectPicture(picture)
+    let twelve = try Browser.load(written.file, fragment: "step=12")
+    try Self.expectAt(twelve, 12, of: written.steps)
+    Self.expectOnlyReached(twelve, 12, of: written.steps, loss: loss)
   }
 
   @Test func checkOpensAtTheFirstValueThatDiffers() throws {
@@ -212,29 +257,15 @@ import Testing
     let first = try #require(written.steps.firstIndex { $0["verdict"] as? String == "differ" }) + 1
     // No step in the address: the page opens at the first difference. `d` hides the
     // document's values, `t` turns the page dark.
-    let loaded = try Browser.load(written.file, fragment: "keys=d,t")
+    let picture = try Self.screenshot("simple-chain", "check-dark")
+    let loaded = try Browser.load(written.file, fragment: "keys=d,t", screenshot: picture)
     try Self.expectAt(loaded, first, of: written.steps)
+    try Self.expectPicture(picture)
     let html = try #require(Tag.all("html", in: loaded.dom).first)
     #expect(html.attributes["data-theme"] == "dark")
     let body = try #require(Tag.all("body", in: loaded.dom).first)
     #expect(body.classes.contains("hide-document"))
     let button = Tag.all("button", in: loaded.dom).first { $0.attributes["data-action"] == "document" }
     #expect(button?.attributes["aria-pressed"] == "false")
-  }
-
-  @Test(arguments: examples) func screenshotsOfTheFirstAndTheLastStep(_ name: String) throws {
-    if Self.browserMissing("walk --html") { return }
-    let written = try Self.write("walk", name)
-    defer { try? FileManager.default.removeItem(at: written.folder) }
-    try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
-    var shots = [("first", "step=1"), ("last", "step=\(written.steps.count)")]
-    if name == Self.examples[0] { shots.append(("dark", "step=\(written.steps.count * 2 / 3)&keys=t")) }
-    for (which, fragment) in shots {
-      let picture = Self.screenshots.appendingPathComponent("\(name)-\(which).png")
-      try Browser.screenshot(written.file, fragment: fragment, to: picture)
-      let bytes = try Data(contentsOf: picture)
-      #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(picture.path) is a PNG")
-      #expect(bytes.count > 10_000, "\(picture.path) shows something")
-    }
   }
 }
