@@ -7,9 +7,9 @@ import Foundation
 struct GraphCommand: Command {
   static let configuration = CommandConfiguration(
     name: "graph",
-    abstract: "Write the computation graph as Graphviz DOT.",
+    abstract: "Write the computation graph as Graphviz DOT, or draw it as SVG.",
     overview:
-      "Write the computation graph as Graphviz DOT: each quantity with its formula, value and gradient, after the backward pass.",
+      "Write the computation graph as Graphviz DOT, or draw it as an SVG picture without Graphviz (--svg): each quantity with its formula, value and gradient, after the backward pass.",
     arguments: [ArgumentDeclaration(name: "example", help: "A built-in example's name or an example file.")],
     options: [
       .option("output", value: "file", help: "Write to a file (whole or not at all) instead of stdout."),

@@ -63,7 +63,7 @@ extension GraphPicture {
         operation = [leafWords[leaf]!.word]
       case .equation:
         kind = quantity.name == loss ? "loss" : "equation"
-        operation = quantity.formula.map { TextWrapping.lines("= " + notation.render($0), width: operationWidth) } ?? []
+        operation = quantity.formula.map { wrapFormula("= " + notation.render($0), width: operationWidth) } ?? []
       }
       cards.append(
         Card(
@@ -84,6 +84,35 @@ extension GraphPicture {
 
   /// The widest a formula's line is, in characters, before it wraps.
   static let operationWidth = 18
+  /// A formula in lines of at most `width` characters where it can be (a name longer than
+  /// that stays whole), each break at a space, preferring the outermost parentheses and,
+  /// there, a break before + or − to one before · or /, and the latest such break; never
+  /// in the first third of a line.
+  static func wrapFormula(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var rest = Array(text)
+    var depth = 0
+    while rest.count > width {
+      var best: (score: Int, index: Int, depth: Int)?
+      var level = depth
+      for (index, character) in rest.enumerated() where index <= width {
+        if character == "(" { level += 1 }
+        if character == ")" { level -= 1 }
+        guard character == " ", index >= width / 3, index + 1 < rest.count else { continue }
+        let next = rest[index + 1]
+        let kind = "+−-".contains(next) ? 0 : "·*/".contains(next) ? 1 : 2
+        let score = max(level, 0) * 3 + kind
+        if best == nil || score <= best!.score { best = (score, index, level) }
+      }
+      guard let best else { break }
+      lines.append(String(rest[..<best.index]))
+      rest = Array(rest[(best.index + 1)...])
+      depth = best.depth
+    }
+    lines.append(String(rest))
+    return lines
+  }
+
   /// The widest a cause's line is, in characters, before it wraps.
   static let causeWidth = 18
 

@@ -10,7 +10,9 @@ extension GraphPicture {
     /// Sentences saying what the numbers are.
     var key: [String]
 
-    init(_ walkthrough: Walkthrough, options: Options) {
+    /// The heading of `walkthrough`'s picture; `notes` when values that differ are
+    /// numbered in notes under the graph.
+    init(_ walkthrough: Walkthrough, options: Options, notes: Bool) {
       let notation = options.notation
       let example = walkthrough.example
       title = example.title ?? "computation graph"
@@ -29,7 +31,7 @@ extension GraphPicture {
       }
       if options.document {
         let (agree, differ) = notation.style == .ascii ? ("ok", "X") : ("✓", "✗")
-        key.append("doc: the document's value, \(agree) agrees, \(differ) differs ([n]: see the notes below).")
+        key.append("doc: the document's value, \(agree) agrees, \(differ) differs" + (notes ? " ([n]: see the notes below)." : "."))
       }
     }
 

@@ -1,105 +1,6 @@
 import BackpropCore
 
 extension GraphPicture {
-  /// Type sizes, in pixels of the drawing, and the spacing around them: large enough to
-  /// read on a projector, and the drawing narrow enough that a 1280-pixel-wide rendering
-  /// keeps every text at 12 pixels or more for the built-in examples.
-  enum Metrics {
-    static let titleSize = 24.0
-    static let nameSize = 20.0
-    static let textSize = 17.0
-    static let padding = 9.0
-    static let margin = 24.0
-    static let columnGap = 40.0
-    static let rowGap = 24.0
-    static let dummyHeight = 8.0
-    static let portSpacing = 24.0
-    static let indent = 14.0
-
-    /// About how wide `text` is at `size` pixels: DejaVu Sans's advance widths (the widest
-    /// face of the font list), a little rounded up, bold a tenth wider.
-    static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
-      let ems = text.reduce(0.0) { $0 + advance($1) }
-      return ems * size * (bold ? 1.1 : 1.0) * 1.03
-    }
-
-    /// A character's advance width in DejaVu Sans, in ems.
-    static func advance(_ character: Character) -> Double {
-      switch character {
-      case " ", ".", ",", "·", "i", "l", "j", "'": 0.32
-      case ":", ";", "/", "|", "f", "-": 0.37
-      case "(", ")", "[", "]", "t", "r", "²", "³": 0.41
-      case "m": 0.98
-      case "w", "W", "M": 0.99
-      case "+", "−", "=", "<", ">", "×", "✓", "✗", "≈", "∑": 0.84
-      case "_", "s", "z", "c", "∂": 0.56
-      case _ where character.isNumber: 0.64
-      case _ where character.isUppercase: 0.76
-      default: 0.64
-      }
-    }
-
-    /// `text` broken at spaces into lines at most `width` pixels wide at `size` (a word
-    /// wider than that on a line of its own).
-    static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
-      var lines: [String] = []
-      var line = ""
-      for word in text.split(separator: " ") {
-        let candidate = line.isEmpty ? String(word) : line + " " + word
-        if !line.isEmpty, Self.width(candidate, size: size, bold: bold) > width {
-          lines.append(line)
-          line = String(word)
-        } else {
-          line = candidate
-        }
-      }
-      if !line.isEmpty { lines.append(line) }
-      return lines
-    }
-
-    /// The distance from one baseline to the next.
-    static func lineHeight(_ size: Double) -> Double { (size * 1.3).rounded() }
-  }
-
-  /// One line of text in a box: what it says, its class in the style sheet, its size.
-  struct TextLine {
-    var text: String
-    var style: String
-    var size: Double = Metrics.textSize
-    var bold = false
-    /// How far right of the box's text the line starts (a document value under its number).
-    var indent = 0.0
-    /// The `<g class="doc">` the line belongs to, if any (an index into the card's documents).
-    var document: Int?
-  }
-
-  /// A rectangle in the drawing's coordinates.
-  struct Box: Equatable {
-    var x: Double
-    var y: Double
-    var width: Double
-    var height: Double
-
-    var right: Double { x + width }
-    var bottom: Double { y + height }
-    var centreY: Double { y + height / 2 }
-
-    /// Whether the two rectangles share any area.
-    func overlaps(_ other: Box) -> Bool {
-      x < other.right && other.x < right && y < other.bottom && other.y < bottom
-    }
-  }
-
-  /// An edge drawn: the points it passes through (source, placeholders, target port) and
-  /// where its local derivative's label sits.
-  struct Wire {
-    var from: Int
-    var to: Int
-    var points: [(x: Double, y: Double)]
-    var label: String
-    var labelBox: Box
-  }
-
   /// Where everything goes: the cards' boxes and lines, the wires, the picture's size.
   struct Layout {
     var cards: [Card]
@@ -179,22 +80,31 @@ extension GraphPicture {
     var gaps = Array(repeating: Metrics.columnGap, count: graph.columns.count)
     var placed = place(gaps: gaps)
     if labels != nil {
-      // The gap before each column holds the labels of the edges that end there; a label
-      // may reach into the column before where no box there is level with it.
+      // The gap before each column holds the level run under each label into a box of
+      // it, and room for the wires to curve from the boxes of the column before.
+      var run = Array(repeating: 0.0, count: cards.count)
+      for (index, edge) in edges.enumerated() {
+        run[edge.to] = max(run[edge.to], Metrics.width(labels![index], size: Metrics.textSize) + 12)
+      }
+      func slack(_ node: Int) -> Double { (columnWidths[graph.layer[node]] - sizes[node].width) / 2 }
+      // A wire that arrives level with where it leaves needs no room to curve.
       let provisional = Self.wires(
         graph, boxes: placed.boxes, dummyY: placed.dummyY, columnX: placed.columnX, columnWidths: columnWidths, labels: labels)
-      for wire in provisional {
-        let column = graph.layer[wire.to]
+      for (index, edge) in edges.enumerated() {
+        let column = graph.layer[edge.to]
         guard column > 0 else { continue }
-        let slack = (columnWidths[column] - sizes[wire.to].width) / 2
-        let level = Box(x: 0, y: wire.labelBox.y - 4, width: 1, height: wire.labelBox.height + 8)
-        let free =
-          graph.columns[column - 1].compactMap { vertex -> Double? in
-            guard case .node(let node) = vertex else { return nil }
-            let box = Box(x: 0, y: placed.boxes[node].y, width: 1, height: placed.boxes[node].height)
-            return box.overlaps(level) ? (columnWidths[column - 1] - sizes[node].width) / 2 : nil
-          }.min() ?? columnWidths[column - 1]
-        gaps[column] = max(gaps[column], wire.labelBox.width + 18 - slack - free)
+        let points = provisional[index].points
+        let bends = abs(points[points.count - 1].y - points[points.count - 3].y) > 0.5
+        let target = placed.boxes[edge.to]
+        let level = Box(x: 0, y: target.y, width: 1, height: target.height)
+        var besides: [Double] = graph.columns[column - 1].compactMap { vertex in
+          guard case .node(let node) = vertex else { return nil }
+          let box = Box(x: 0, y: placed.boxes[node].y, width: 1, height: placed.boxes[node].height)
+          return box.overlaps(level) ? slack(node) : nil
+        }
+        let route = graph.routes[index]
+        if case .node(let source) = route[route.count - 2] { besides.append(slack(source)) } else { besides.append(0) }
+        gaps[column] = max(gaps[column], run[edge.to] + (bends ? Metrics.curve : 0) - slack(edge.to) - (besides.min() ?? 0))
       }
       placed = place(gaps: gaps)
     }
@@ -265,41 +175,5 @@ extension GraphPicture {
       }
     }
     return blocks.flatMap { Array(repeating: $0.sum / $0.count, count: Int($0.count)) }
-  }
-
-  /// The edges' points: out of the right side of the source, through each placeholder,
-  /// into a port on the left side of the target (its inputs spread top to bottom in the
-  /// order they arrive from, so they do not cross at the box).
-  static func wires(
-    _ graph: LayeredGraph, boxes: [Box], dummyY: [LayeredGraph.Vertex: Double], columnX: [Double], columnWidths: [Double],
-    labels: [String]?
-  ) -> [Wire] {
-    var points: [[(x: Double, y: Double)]] = []
-    for route in graph.routes {
-      guard case .node(let source) = route.first! else { continue }
-      var wire = [(x: boxes[source].right, y: boxes[source].centreY)]
-      for vertex in route.dropFirst().dropLast() {
-        let column = graph.column(of: vertex)
-        wire.append((columnX[column], dummyY[vertex]!))
-        wire.append((columnX[column] + columnWidths[column], dummyY[vertex]!))
-      }
-      points.append(wire)
-    }
-    var incoming = Array(repeating: [Int](), count: boxes.count)
-    for (index, edge) in graph.edges.enumerated() { incoming[edge.to].append(index) }
-    var wires: [Wire] = []
-    for (target, edgeIndices) in incoming.enumerated() {
-      let box = boxes[target]
-      let ordered = edgeIndices.sorted { (points[$0].last!.y, $0) < (points[$1].last!.y, $1) }
-      for (rank, index) in ordered.enumerated() {
-        let portY = box.y + box.height * Double(rank + 1) / Double(ordered.count + 1)
-        let label = labels?[index] ?? ""
-        let labelWidth = Metrics.width(label, size: Metrics.textSize)
-        let labelBox = Box(x: box.x - 10 - labelWidth, y: portY - 5 - Metrics.textSize, width: labelWidth, height: Metrics.textSize + 2)
-        wires.append(
-          Wire(from: graph.edges[index].from, to: target, points: points[index] + [(box.x, portY)], label: label, labelBox: labelBox))
-      }
-    }
-    return wires.sorted { ($0.to, $0.from) < ($1.to, $1.from) }
   }
 }

@@ -29,11 +29,11 @@ extension GraphPicture {
 
   /// The SVG text of a laid-out picture.
   static func render(_ layout: Layout, walkthrough: Walkthrough, options: Options) -> String {
-    let heading = Heading(walkthrough, options: options)
-    let width = max(layout.width, minimumWidth)
-    let top = heading.height(width: width)
     let notes = layout.cards.flatMap(\.documents).compactMap { note in note.footnote.map { ($0, note.sentence ?? "") } }
       .sorted { $0.0 < $1.0 }.map { "[\($0.0)] \($0.1)" }
+    let heading = Heading(walkthrough, options: options, notes: !notes.isEmpty)
+    let width = max(layout.width, minimumWidth)
+    let top = heading.height(width: width)
     let noteLines = notes.flatMap { Metrics.wrap($0, width: width - 2 * Metrics.margin, size: Metrics.textSize) }
     let noteHeight = noteLines.isEmpty ? 0 : Double(noteLines.count) * Metrics.lineHeight(Metrics.textSize) + Metrics.margin
     let height = top + layout.height + noteHeight
@@ -46,7 +46,7 @@ extension GraphPicture {
     out.append("<title>\(Escaping.xml(walkthrough.example.title ?? "computation graph"))</title>")
     out.append("<style>\n\(styleSheet)\n</style>")
     out.append(
-      #"<defs><marker id="bt-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path class="arrowhead" d="M0 0L10 5L0 10z"/></marker></defs>"#
+      #"<defs><marker id="bt-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path class="arrowhead" d="M0 0L10 5L0 10z"/></marker></defs>"#
     )
     out.append(#"<rect class="background" x="0" y="0" width="\#(w)" height="\#(h)"/>"#)
     out += heading.render(width: width)
