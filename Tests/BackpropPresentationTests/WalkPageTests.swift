@@ -83,6 +83,22 @@ import Testing
     #expect(page.contains(#" = <span class="arithmetic">−18 · 4</span> = <strong class="value">−72</strong>"#))
   }
 
+  @Test func aPageWithNothingThatDiffersOpensAtTheStart() throws {
+    // y = x·w = 2·3 = 6, as the document says.
+    let text = "input x = 2\nparam w = 3\ny = x * w\nloss y\ndoc y = 6\n"
+    let walk = try Walkthrough(try ExampleParser.parse(text, file: "agrees.txt"))
+    #expect(WalkPage(walkthrough: walk, name: "agrees.txt", opening: .firstDifference).openingStep == 1)
+  }
+
+  @Test func byHandTheGraphShowsTheRoundedValues() throws {
+    // The 2-2-2 net by hand to 4 decimals: net_h1 = 0.05·0.15 + 0.10·0.2 + 0.35 = 0.3775 and
+    // out_h1 = σ(0.3775) = 0.59327 to 0.5933; the page shows the rounded values on the graph.
+    let example = try #require(try BuiltinExamples.example(named: "handwritten-222"))
+    let page = try WalkPage(walkthrough: try Walkthrough(example, rounding: 4), name: "handwritten-222").render()
+    #expect(page.contains(#"data-shows="value" data-value-text="0.5933" data-node="out_h1""#))
+    #expect(page.contains("Every value rounded to 4 decimals before it is used, as by hand."))
+  }
+
   @Test func wroteMessageQuotesOnlyWhatTheShellNeeds() {
     #expect(WalkPage.wroteMessage("walk.html") == "Wrote walk.html: open it in a web browser (xdg-open walk.html).\n")
     #expect(
