@@ -69,6 +69,7 @@
 
   // Shows step `index` (1-based): everything up to it on the graph and in the list.
   function show(index) {
+    if (count === 0) return;
     index = Math.max(1, Math.min(count, index));
     current = index;
     var values = {}, updated = {}, gradients = {}, locals = {};
