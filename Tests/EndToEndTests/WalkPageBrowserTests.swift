@@ -208,6 +208,8 @@ import Testing
       written.file, fragment: "step=1&keys=ArrowRight*\(count - 2),Space*2,ArrowLeft,ArrowRight", screenshot: picture)
     try Self.expectAt(loaded, count, of: written.steps)
     Self.expectOnlyReached(loaded, count, of: written.steps, loss: try Self.declaredLoss(name))
+    // The address followed along: it now names the last step (and no longer the keys).
+    #expect(Tag.all("body", in: loaded.dom).first?.attributes["data-address"] == "#step=\(count)")
     try Self.expectPicture(picture)
     // One node for each quantity of the file.
     let nodes = Tag.all("g", in: loaded.dom).filter { $0.classes.contains("node") }.compactMap { $0.attributes["data-quantity"] }

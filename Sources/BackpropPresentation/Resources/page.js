@@ -116,6 +116,8 @@
     if (location.hash !== address) {
       try { history.replaceState(null, '', address); } catch (e) { location.hash = address; }
     }
+    // Where the address now points, for whoever reads the page (a test) rather than the address bar.
+    body.setAttribute('data-address', location.hash);
   }
 
   // The current step, large, under the graph: its section, its working and the document's verdict.
