@@ -20,10 +20,12 @@ let package = Package(
       dependencies: ["BackpropCore"],
       resources: [.embedInCode("Examples")]
     ),
-    // Results as text, JSON, SVG, DOT and terminal charts; no arithmetic, no printing.
+    // Results as text, JSON, SVG, DOT, HTML and terminal charts; no arithmetic, no printing.
+    // The walk page's own CSS and JavaScript are files of Resources/, compiled in.
     .target(
       name: "BackpropPresentation",
-      dependencies: ["BackpropCore"]
+      dependencies: ["BackpropCore"],
+      resources: [.embedInCode("Resources")]
     ),
     // The command line: the command registry, argument parsing, help, and each subcommand.
     .target(

@@ -267,6 +267,24 @@ import Testing
     #expect(!plain.stdout.contains("variant"))
   }
 
+  /// `check --key KEY FILE --html PAGE`: the student's page shows the key's givens, not the copied ones.
+  @Test func aStudentsPageIsJudgedByTheKey() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    try "input x = 2\nparam w = 3\ny = x * w\nloss y\ndoc y = 6\n".write(toFile: key, atomically: true, encoding: .utf8)
+    let student = folder.appendingPathComponent("student.txt").path
+    try "input x = 2\nparam w = 4\ny = x * w\nloss y\ndoc y = 6\n".write(toFile: student, atomically: true, encoding: .utf8)
+    let page = folder.appendingPathComponent("page.html").path
+    let result = try Tool.run(["check", "--key", key, student, "--html", page])
+    #expect(result.status == 1)
+    #expect(result.stderr == "Wrote \(page): open it in a web browser (xdg-open \(page)).\n")
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    // 2 · 3 = 6 with the key's w; the student's own w = 4 would give 8.
+    #expect(html.contains("<strong class=\"value\">6</strong>"))
+    #expect(!html.contains("<strong class=\"value\">8</strong>"))
+  }
+
   @Test func usageErrors() throws {
     let folder = try Tool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -277,6 +295,8 @@ import Testing
       ["check", key, "--summary", "--format", "xml"], ["check", key, "--summary", "--format", "csv", "--json"],
       ["new", "--from", key, "--layers", "2-1"], ["new", "--from", key, "--keep", "q"], ["new", "--variant", "3"],
       ["new", "--keep", "z"], ["check", "--key", "no-such-example", key],
+      ["check", "--key", key, key, "--summary", "--html", folder.appendingPathComponent("p.html").path],
+      ["check", "--key", key, key, key, "--html", folder.appendingPathComponent("p.html").path],
     ] {
       let result = try Tool.run(arguments)
       #expect(result.status == 64, "\(arguments)")

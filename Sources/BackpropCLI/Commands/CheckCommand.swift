@@ -38,6 +38,9 @@ struct CheckCommand: Command {
         "format", value: "format", kind: .choice(["text", "csv"]),
         help: "With --summary: text, or csv (both tables, for a spreadsheet or a gradebook).", default: "text"),
       .option("svg", value: "file", help: "With --summary: draw where the class went wrong, a bar per 'doc' line, as an SVG picture."),
+      .option(
+        "html", value: "file",
+        help: "Also write the walk of the one file as a web page, opened at the first value that differs (works offline)."),
       SharedOptions.force(),
       SharedOptions.ascii(),
     ],
@@ -53,6 +56,8 @@ struct CheckCommand: Command {
   var terminal: Terminal
   /// The class mode's options (`--key`, `--summary`, `--format`, `--svg`).
   var classOptions: ClassOptions
+  /// `--html`: the page to write for the one file checked.
+  var html: String?
 
   init(_ arguments: ParsedArguments) throws {
     classOptions = try ClassOptions(arguments)
@@ -61,6 +66,10 @@ struct CheckCommand: Command {
     rounding = arguments.integer("round")
     force = arguments.flag("force")
     terminal = arguments.shared.terminal
+    html = arguments.text("html")
+    if html != nil, targets.count != 1 {
+      throw Failure.usage("'--html' writes the page of one file; give exactly one, not \(targets.count)", command: "check")
+    }
   }
 
   /// A folder stands for the example files in it, in name order, each named by the folder as given.
@@ -87,6 +96,12 @@ struct CheckCommand: Command {
   func run() throws -> Int32 {
     if classOptions.isClassMode { return try runClass() }
     let files = try expanded()
+    if let html {
+      guard files.count == 1 else {
+        throw Failure.usage("'--html' writes the page of one file; \(targets[0]) holds \(files.count)", command: "check")
+      }
+      try FileOutput.check(html, kind: .html, force: force)
+    }
     var output = Output()
     var status: Int32 = 0
     var documents: [JSON] = []
@@ -94,6 +109,11 @@ struct CheckCommand: Command {
       do {
         let walkthrough = try ExampleLoader.walk(file, command: "check", rounding: rounding)
         if walkthrough.summary.differ > 0 { status = max(status, 1) }
+        if let html {
+          let page = WalkPage(walkthrough: walkthrough, name: file, notation: terminal.notation, opening: .firstDifference)
+          try FileOutput.write(try WalkCommand.render(page), to: html, kind: .html, force: force)
+          Console.err(WalkPage.wroteMessage(html))
+        }
         if json {
           documents.append(WalkJSON.render(walkthrough, name: file))
         } else {

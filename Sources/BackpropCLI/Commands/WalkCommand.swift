@@ -24,6 +24,9 @@ struct WalkCommand: Command {
       .option("round", value: "n", kind: .decimals(0...12), help: Self.roundHelp),
       .flag("step", help: "Pause after each line for Enter (q quits), for live demos; on a pipe it does not pause."),
       SharedOptions.json(help: "Print one JSON object (schema in README.md)."),
+      .option(
+        "html", value: "file",
+        help: "Write the walk as one web page, the graph beside the steps, to step through with the arrow keys (works offline)."),
       SharedOptions.force(),
       .option(
         "format", value: "format", kind: .choice(Self.handoutFormats),
@@ -55,6 +58,8 @@ struct WalkCommand: Command {
   var handoutVersion: Handout.Version
   /// `--output`: the handout's file; stdout without it.
   var output: String?
+  /// `--html`: the page to write instead of printing the walk.
+  var html: String?
 
   init(_ arguments: ParsedArguments) throws {
     target = arguments.positionals[0]
@@ -80,6 +85,20 @@ struct WalkCommand: Command {
         throw arguments.usage("'--\(option)' needs '--format markdown' or '--format latex'")
       }
     }
+    html = arguments.text("html")
+    if html != nil, json || step || format != nil {
+      let other = json ? "--json" : step ? "--step" : "--format"
+      throw arguments.usage("'--html' cannot be combined with '\(other)'")
+    }
+  }
+
+  /// The page's text; an example whose graph cannot be evaluated is a data error (65).
+  static func render(_ page: WalkPage) throws -> String {
+    do {
+      return try page.render()
+    } catch let error as ExampleError {
+      throw Failure.data(error)
+    }
   }
 
   /// `--step` pauses only when a person is there to press Enter: stdin and stdout a terminal.
@@ -87,9 +106,15 @@ struct WalkCommand: Command {
 
   func run() throws -> Int32 {
     if let format { return try writeHandout(format: format) }
+    if let html { try FileOutput.check(html, kind: .html, force: force) }
     let walkthrough = try ExampleLoader.walk(target, command: "walk", rounding: rounding)
     var output = Output()
-    if json {
+    if let html {
+      let page = WalkPage(walkthrough: walkthrough, name: target, notation: terminal.notation)
+      try FileOutput.write(try Self.render(page), to: html, kind: .html, force: force)
+      Console.err(WalkPage.wroteMessage(html))
+      return 0
+    } else if json {
       output.line(WalkJSON.render(walkthrough, name: target).rendered())
     } else if pauses {
       for piece in WalkText(walkthrough: walkthrough, name: target, terminal: terminal).pieces() {
