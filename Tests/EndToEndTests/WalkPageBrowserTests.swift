@@ -182,8 +182,12 @@ import Testing
         ["given", "value", "update"].contains($0["kind"] as? String) && $0["section"] as? String != "experiments"
       }
       // ∂loss/∂node: a chain-rule product, or a local derivative of the loss itself.
-      let graded = about.contains {
+      var graded = about.contains {
         $0["kind"] as? String == "chain rule" || ($0["kind"] as? String == "local derivative" && expectedFocus($0).edge?.to == loss)
+      }
+      // The loss itself: its seed ∂L/∂L = 1 from the first step of the backward pass on.
+      if name == loss {
+        graded = graded || reached.contains { ["chain rule", "local derivative"].contains($0["kind"] as? String) }
       }
       if let value = node.text("value", in: loaded.dom) {
         #expect(value.classes.contains("unreached") != valued, "\(name) at step \(index): \(value)", sourceLocation: sourceLocation)

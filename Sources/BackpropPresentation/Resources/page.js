@@ -41,9 +41,11 @@
     var value = g.querySelector('text.value');
     var gradient = g.querySelector('text.gradient');
     return {
-      element: g, name: g.getAttribute('data-quantity'),
+      element: g, name: g.getAttribute('data-quantity'), isLoss: g.getAttribute('data-kind') === 'loss',
       value: value, valuePrefix: prefixOf(value),
-      gradient: gradient, gradientPrefix: prefixOf(gradient)
+      gradient: gradient, gradientPrefix: prefixOf(gradient),
+      // The loss's own gradient, ∂L/∂L, as the picture prints it (1): the backward pass's seed.
+      seed: gradient ? gradient.textContent.slice(prefixOf(gradient).length) : undefined
     };
   });
   var edges = Array.prototype.map.call(document.querySelectorAll('.graph g.edge'), function (g) {
@@ -72,7 +74,7 @@
     if (count === 0) return;
     index = Math.max(1, Math.min(count, index));
     current = index;
-    var values = {}, updated = {}, gradients = {}, locals = {};
+    var values = {}, updated = {}, gradients = {}, locals = {}, backward = false;
     for (var i = 0; i < index; i++) {
       var data = items[i].dataset;
       if (data.node === undefined) continue;
@@ -84,7 +86,12 @@
       }
       // A chain-rule product, or ∂L/∂ŷ read straight off the loss: the node's gradient.
       if (data.gradient === 'true') gradients[data.node] = data.valueText;
+      if (data.gradient === 'true' || data.shows === 'local') backward = true;
     }
+    // Once the backward pass has begun, the loss shows its seed ∂L/∂L = 1 unless a step printed it.
+    nodes.forEach(function (node) {
+      if (backward && node.isLoss && gradients[node.name] === undefined) gradients[node.name] = node.seed;
+    });
     var step = items[index - 1].dataset;
     var related = step.related ? step.related.split(' ') : [];
     nodes.forEach(function (node) {
