@@ -274,4 +274,21 @@ import Testing
     let button = Tag.all("button", in: loaded.dom).first { $0.attributes["data-action"] == "document" }
     #expect(button?.attributes["aria-pressed"] == "false")
   }
+
+  /// `g` shows the graph alone across the page, and the list of steps is hidden; `g` again
+  /// brings it back.
+  @Test func theGraphAloneAcrossThePage() throws {
+    if Self.browserMissing("walk --html") { return }
+    let written = try Self.write("walk", "handwritten-222")
+    defer { try? FileManager.default.removeItem(at: written.folder) }
+    let picture = try Self.screenshot("handwritten-222", "graph-alone")
+    let alone = try Browser.load(written.file, fragment: "step=40&keys=g", screenshot: picture)
+    try Self.expectAt(alone, 40, of: written.steps)
+    try Self.expectPicture(picture)
+    #expect(try #require(Tag.all("html", in: alone.dom).first).attributes["data-layout"] == "graph")
+    let button = Tag.all("button", in: alone.dom).first { $0.attributes["data-action"] == "layout" }
+    #expect(button?.attributes["aria-pressed"] == "true")
+    let back = try Browser.load(written.file, fragment: "step=40&keys=g,g")
+    #expect(try #require(Tag.all("html", in: back.dom).first).attributes["data-layout"] == nil)
+  }
 }

@@ -114,6 +114,7 @@ public struct WalkPage {
       #"<button type="button" data-action="next" title="Next step (→ or Space)">Next <kbd>→</kbd></button>"#,
       #"<button type="button" data-action="last" title="Last step (End)">Last <kbd>End</kbd></button>"#,
       #"<button type="button" data-action="document" aria-pressed="true" title="Show or hide the document's values (d)"><kbd>d</kbd> Document</button>"#,
+      #"<button type="button" data-action="layout" aria-pressed="false" title="The graph alone, full width (g)"><kbd>g</kbd> Graph</button>"#,
       #"<button type="button" data-action="theme" title="Light or dark (t)"><kbd>t</kbd> Theme</button>"#,
       "</nav>",
       "</header>",

@@ -99,6 +99,10 @@
       label(node.gradient, node.gradientPrefix, gradients[node.name]);
       node.element.classList.toggle('updated', updated[node.name] === true);
       node.element.classList.toggle('current', node.name === step.node);
+      // With the graph alone it may scroll: keep the current node in sight.
+      if (node.name === step.node && root.getAttribute('data-layout') === 'graph') {
+        node.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
       node.element.classList.toggle('related', related.indexOf(node.name) >= 0);
     });
     edges.forEach(function (edge) {
@@ -148,6 +152,13 @@
       var hidden = body.classList.toggle('hide-document');
       document.querySelector('button[data-action="document"]').setAttribute('aria-pressed', String(!hidden));
     },
+    // The graph alone, across the whole width, for a wide network on a projector.
+    layout: function () {
+      var alone = root.getAttribute('data-layout') !== 'graph';
+      if (alone) root.setAttribute('data-layout', 'graph'); else root.removeAttribute('data-layout');
+      document.querySelector('button[data-action="layout"]').setAttribute('aria-pressed', String(alone));
+      show(current);
+    },
     theme: function () {
       var theme = root.getAttribute('data-theme') === 'dark' ? 'light' : 'dark';
       root.setAttribute('data-theme', theme);
@@ -159,7 +170,8 @@
   var keys = {
     ArrowRight: 'next', ' ': 'next', PageDown: 'next', ArrowDown: 'next',
     ArrowLeft: 'previous', PageUp: 'previous', ArrowUp: 'previous',
-    Home: 'first', End: 'last', d: 'document', D: 'document', t: 'theme', T: 'theme'
+    Home: 'first', End: 'last', d: 'document', D: 'document', t: 'theme', T: 'theme',
+    g: 'layout', G: 'layout'
   };
 
   document.addEventListener('keydown', function (event) {
