@@ -127,6 +127,23 @@ import Testing
     #expect(!judgement.agrees)
   }
 
+  /// A sum's terms and a product's factors in another order are the key's equation; a
+  /// difference in what is subtracted from what, or a term left out, is not.
+  @Test func anEquationInAnotherOrderIsTheKeys() throws {
+    let key = try AnswerKey(text: Self.key, file: "key.txt")
+    for same in ["z = b + w2*x2 + w1*x1", "z = (w1*x1 + b) + x2*w2", "yhat = sigmoid(x1*w1 + (x2*w2 + b))"] {
+      let equation = same.hasPrefix("z") ? "z = x1*w1 + x2*w2 + b" : "yhat = sigmoid(z)"
+      let submission = Self.key.replacingOccurrences(of: equation, with: same)
+      let judgement = try key.judge(submission, file: "hw.txt")
+      #expect(judgement.differences.isEmpty == same.hasPrefix("z"), "\(same)")
+    }
+    for other in ["L = 1/2 * (yhat - y)^2", "L = 1/2 * (y - yhat)", "L = 1/2 + (y - yhat)^2"] {
+      let submission = Self.key.replacingOccurrences(of: "L = 1/2 * (y - yhat)^2", with: other)
+      let judgement = try key.judge(submission, file: "hw.txt")
+      #expect(judgement.differences.map(\.location.line) == [11], "\(other)")
+    }
+  }
+
   /// Only `doc` lines: the key supplies the network, and the lines keep their numbers.
   @Test func aFileOfDocLinesIsJudgedByTheKeysNetwork() throws {
     let key = try AnswerKey(text: Self.key, file: "key.txt")

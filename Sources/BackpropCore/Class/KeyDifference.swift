@@ -8,7 +8,9 @@ public struct KeyDifference: Sendable, Equatable {
 
   /// Each difference between `submission`'s givens, equations and loss and `key`'s, in
   /// the submission's line order. Values are compared as numbers (`.4` is `0.40`), and
-  /// formulas as written: `a + b` is not `b + a`.
+  /// formulas up to the order of a sum's terms and a product's factors (`x * w1 + b` is
+  /// `b + w1 * x`), since a student may write them in either order; anything else, such as
+  /// `a - b` for `b - a`, differs.
   static func between(_ submission: Example, key: Example) -> [KeyDifference] {
     var differences: [KeyDifference] = []
     let top = submission.leaves.first?.location ?? SourceLocation(line: 1, column: 1)
@@ -45,7 +47,7 @@ public struct KeyDifference: Sendable, Equatable {
             message: "\(equation.name) = \(notation.render(equation.formula)), the key has no \(equation.name)"))
         continue
       }
-      if equation.formula != keyEquation.formula {
+      if Self.canonical(equation.formula) != Self.canonical(keyEquation.formula) {
         differences.append(
           KeyDifference(
             location: equation.location,
@@ -62,5 +64,29 @@ public struct KeyDifference: Sendable, Equatable {
       differences.append(KeyDifference(location: submission.lossLocation, message: "loss \(submission.loss), the key has loss \(key.loss)"))
     }
     return differences.enumerated().sorted { ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset) }.map(\.element)
+  }
+
+  /// A formula's text with sums and products flattened and their terms sorted, and numbers
+  /// by value: two formulas with the same text compute the same thing the same way, but for
+  /// the order of the terms of a sum or the factors of a product.
+  static func canonical(_ formula: Formula) -> String {
+    switch formula {
+    case .number(let value, _): return "#\(value)"
+    case .leaf(let name): return "$" + name
+    case .apply(let op, let operands):
+      guard op == .add || op == .multiply else {
+        return op.name + "(" + operands.map(canonical).joined(separator: ",") + ")"
+      }
+      var terms: [String] = []
+      var pending = operands
+      while let operand = pending.popLast() {
+        if case .apply(let inner, let innerOperands) = operand, inner == op {
+          pending += innerOperands
+        } else {
+          terms.append(canonical(operand))
+        }
+      }
+      return op.name + "(" + terms.sorted().joined(separator: ",") + ")"
+    }
   }
 }
