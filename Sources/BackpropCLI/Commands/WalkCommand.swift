@@ -27,13 +27,13 @@ struct WalkCommand: Command {
       .option(
         "html", value: "file",
         help: "Write the walk as one web page, the graph beside the steps, to step through with the arrow keys (works offline)."),
-      SharedOptions.force(),
       .option(
         "format", value: "format", kind: .choice(Self.handoutFormats),
         help: "Write the worked solution as a handout: markdown (for GitHub) or latex (for pdflatex)."),
       .flag("with-document", help: "With --format: the document's values, verdicts and causes next to each step."),
       .flag("blanks", help: "With --format: a worksheet, each step with empty boxes to fill in."),
       .option("output", value: "file", help: "With --format: write the handout to a file (whole or not at all) instead of stdout."),
+      SharedOptions.force(),
       SharedOptions.ascii(help: "Use ASCII instead of Unicode symbols (dL/dw1, yhat)."),
     ],
     examples: [
