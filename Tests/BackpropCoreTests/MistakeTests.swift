@@ -110,6 +110,16 @@ struct MistakeTests {
     #expect(try kinds(Self.neuron, at: "doc dL/dyhat = -0.8414").contains(.squaredErrorConstant))
   }
 
+  @Test func theLossWithoutItsHalfSaysSo() throws {
+    // (ŷ − y)² = 0.420676² = 0.176968 where ½(ŷ − y)² = 0.088484 belongs: the loss, not a
+    // derivative, so the sentence names the squared error itself and the ½ by its value.
+    let walk = try Walkthrough(ExampleParser.parse(Self.neuron + "doc L = 0.1770\n", file: "planted.txt"))
+    let mistakes = walk.mistakes.values.flatMap { $0 }
+    #expect(mistakes.map(\.kind) == [.squaredErrorConstant])
+    #expect(mistakes.first?.text.contains("leaves out the ½ of the squared error;") == true, "\(mistakes)")
+    #expect(abs((mistakes.first?.value ?? 0) - 0.088484) < 1e-6)
+  }
+
   @Test func otherLearningRateIsNamed() throws {
     // 0.2 − 0.02 · (−0.051261) = 0.201025 with twice the rate.
     #expect(try kinds(Self.neuron, at: "doc w1' = 0.2010").contains(.wrongLearningRate))

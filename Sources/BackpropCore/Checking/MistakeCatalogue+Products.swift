@@ -34,7 +34,9 @@ extension MistakeContext {
     let right = show(correct)
     switch kind(ofLeftOut: factor) {
     case .squaredErrorConstant:
-      return "\(shown) leaves out the \(name(factor)) of the squared error's derivative; with it the value is \(right)"
+      let constant = factor.constantValue == 0.5 ? "½" : "factor 2"
+      let of = isDerivative ? "the squared error's derivative" : "the squared error"
+      return "\(shown) leaves out the \(constant) of \(of); with it the value is \(right)"
     case .learningRateLeftOut:
       return "\(shown) subtracts the whole gradient; the update is w − \(name(factor))·∂L/∂w = \(right)"
     case .activationDerivativeLeftOut:

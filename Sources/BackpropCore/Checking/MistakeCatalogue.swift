@@ -110,7 +110,7 @@ struct MistakeContext {
     switch expression {
     case .leaf(let term): name(term)
     case .number(_, let text): text
-    case .apply: "that factor"
+    case .apply: expression.constantValue.map { Readable.format($0) } ?? "that factor"
     }
   }
 
