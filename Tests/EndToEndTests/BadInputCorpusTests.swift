@@ -137,12 +137,25 @@ import Testing
     }
   }
 
-  /// 100,000 nested parentheses: an error at the 129th '(' (column 4 + 129), not a stack overflow.
+  /// 256 nested parentheses, the documented limit, are read; 257 are not.
+  @Test func parenthesesNestTwoHundredFiftySixDeep() throws {
+    for (depth, status) in [(256, Int32(0)), (257, Int32(65))] {
+      let folder = try Tool.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let file = folder.appendingPathComponent("deep.txt")
+      let formula = String(repeating: "(", count: depth) + "x * w" + String(repeating: ")", count: depth)
+      try "input x = 2\nparam w = 3\ny = \(formula)\nloss y\ndoc y = 6\n".write(to: file, atomically: true, encoding: .utf8)
+      let result = try Tool.run(["check", file.path])
+      #expect(result.status == status, "\(depth): \(result.stderr)")
+    }
+  }
+
+  /// 100,000 nested parentheses: an error inside the 257th level (column 4 + 258), not a stack overflow.
   @Test func hundredThousandParentheses() throws {
     let depth = 100_000
     let text = "input x = 2\nz = " + String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth) + "\nloss z\n"
     try expectGenerated("deep-parentheses.txt", Data(text.utf8)) {
-      "\($0):2:133: the expression is nested too deeply"
+      "\($0):2:262: the expression is nested too deeply"
     }
   }
 

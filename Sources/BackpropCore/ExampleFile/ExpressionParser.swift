@@ -29,7 +29,9 @@ struct ExpressionParser {
   }
 
   /// How deeply parentheses and operators may nest; deeper is an error, not a crash.
-  static let maximumDepth = 256
+  static let maximumDepth = 2 * maximumParentheses + 2
+  /// How deeply parentheses may nest (the documented limit); each level costs two of ``maximumDepth``.
+  static let maximumParentheses = 256
 
   let tokens: [Token]
   var index = 0
