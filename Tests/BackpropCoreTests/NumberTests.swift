@@ -42,6 +42,26 @@ import Testing
     #expect(Verdict(printed: PrintedNumber("0.35")!, exact: 0.32) == .differ(by: 0.35 - 0.32))
   }
 
+  /// Digits past the 15th significant one claim nothing a double can check: 0.1 + 0.2 is
+  /// 0.30000000000000004 in binary, and a document printing 0.30000000000000000 agrees.
+  @Test func digitsPastADoublesPrecisionClaimNothing() throws {
+    let printed = try #require(PrintedNumber("0.30000000000000000"))
+    #expect(printed.unitExponent == -15)
+    #expect(printed.agrees(with: 0.1 + 0.2))
+    #expect(!printed.agrees(with: 0.300000000000002))
+    #expect(try #require(PrintedNumber("123.456789012345678")).unitExponent == -12)
+    // Within 15 digits nothing changes.
+    #expect(try #require(PrintedNumber("0.0821")).unitExponent == -4)
+    #expect(try #require(PrintedNumber("3.5102e-05")).unitExponent == -9)
+  }
+
+  @Test func aGivenWrittenPastADoublesPrecisionIsShownReadably() throws {
+    let walk = try Walkthrough(
+      ExampleParser.parse("input x = 0.10000000000000001\nparam w = .2\ny = x + w\nloss y\n", file: "g.txt"))
+    let givens = walk.lines.filter { $0.section == .setup }
+    #expect(givens.map(\.writtenAs) == [nil, ".2"])
+  }
+
   @Test func truncation() {
     // 0.0821 is 0.082167 cut, not rounded.
     #expect(PrintedNumber("0.0821")!.isTruncation(of: 0.082167))

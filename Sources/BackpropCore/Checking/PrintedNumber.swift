@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Mathematical properties: a printed number with d digits after the point (after
 /// applying any exponent) claims the exact value lies within half a unit of its
-/// last digit, 0.5·10^(−d), of the printed value.
+/// last digit, 0.5·10^(−d), of the printed value; digits past the 15th significant one
+/// are not a claim a double can check, so the unit is never finer than that.
 public struct PrintedNumber: Hashable, Sendable, CustomStringConvertible {
   /// The characters printed, sign included (`-0.00150`, `.00150`, `3.5102e-05`).
   public let text: String
@@ -36,9 +37,16 @@ public struct PrintedNumber: Hashable, Sendable, CustomStringConvertible {
     let decimals = parts.count == 2 ? parts[1].count : 0
     self.text = text
     self.value = value
-    self.unitExponent = exponent - decimals
-    self.unit = Foundation.pow(10, Double(exponent - decimals))
+    // A double holds about 15 significant digits: digits printed past them claim nothing
+    // more (0.30000000000000000 is 0.3 to 15 digits, not a claim about the 17th).
+    let magnitude = value == 0 ? 0 : Int(Foundation.floor(Foundation.log10(Swift.abs(value))))
+    self.unitExponent = Swift.max(exponent - decimals, magnitude - Self.reliableDigits + 1)
+    self.unit = Foundation.pow(10, Double(unitExponent))
   }
+
+  /// The significant digits a double holds reliably; a printed number's last digit counts
+  /// at most this far from its first.
+  public static let reliableDigits = 15
 
   /// The number as printed.
   public var description: String { text }

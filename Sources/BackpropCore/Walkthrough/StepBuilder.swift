@@ -88,13 +88,21 @@ struct StepBuilder {
     lines.append(line)
   }
 
+  /// Whether a given is shown as the file wrote it (`.35`, `0.10`): a plain number of at
+  /// most 15 significant digits and 24 characters. Longer ones are shown as readable numbers,
+  /// since digits past a double's precision only look like information.
+  static func shownAsWritten(_ text: String) -> Bool {
+    guard let printed = PrintedNumber(text) else { return false }
+    return text.count <= 24 && printed.significantDigits <= PrintedNumber.reliableDigits
+  }
+
   // MARK: The lines every walk has
 
   private mutating func addGivensAndForward(_ state: State) throws {
     for leaf in example.leaves {
       let line = Line(
         section: .setup, kind: .given, quantity: .name(leaf.name), substitutions: [:], value: leaf.value,
-        writtenAs: PrintedNumber(leaf.text) != nil ? leaf.text : nil)
+        writtenAs: Self.shownAsWritten(leaf.text) ? leaf.text : nil)
       append(line, key: .value(leaf.name))
     }
     // Quantities that read a target (directly or not) make up the loss.
