@@ -127,21 +127,31 @@ import Testing
     #expect(!judgement.agrees)
   }
 
-  /// A sum's terms and a product's factors in another order are the key's equation; a
-  /// difference in what is subtracted from what, or a term left out, is not.
-  @Test func anEquationInAnotherOrderIsTheKeys() throws {
+  /// An equation that computes the same function is the key's, however it is written: the
+  /// terms of a sum or the factors of a product in another order, ½ as 0.5 or 1/2, a square
+  /// of the difference either way round. A difference in what it computes is reported.
+  @Test func anEquationThatComputesTheSameIsTheKeys() throws {
     let key = try AnswerKey(text: Self.key, file: "key.txt")
-    for same in ["z = b + w2*x2 + w1*x1", "z = (w1*x1 + b) + x2*w2", "yhat = sigmoid(x1*w1 + (x2*w2 + b))"] {
-      let equation = same.hasPrefix("z") ? "z = x1*w1 + x2*w2 + b" : "yhat = sigmoid(z)"
-      let submission = Self.key.replacingOccurrences(of: equation, with: same)
-      let judgement = try key.judge(submission, file: "hw.txt")
-      #expect(judgement.differences.isEmpty == same.hasPrefix("z"), "\(same)")
+    let keyLoss = "L = 1/2 * (y - yhat)^2"
+    for same in [
+      "z = b + w2*x2 + w1*x1", "z = (w1*x1 + b) + x2*w2",
+    ] {
+      let submission = Self.key.replacingOccurrences(of: "z = x1*w1 + x2*w2 + b", with: same)
+      #expect(try key.judge(submission, file: "hw.txt").differences.isEmpty, "\(same)")
     }
-    for other in ["L = 1/2 * (yhat - y)^2", "L = 1/2 * (y - yhat)", "L = 1/2 + (y - yhat)^2"] {
-      let submission = Self.key.replacingOccurrences(of: "L = 1/2 * (y - yhat)^2", with: other)
+    for same in ["L = 0.5 * (y - yhat)^2", "L = (yhat - y)^2 / 2", "L = 1/2 * (yhat - y)*(yhat - y)"] {
+      let submission = Self.key.replacingOccurrences(of: keyLoss, with: same)
+      #expect(try key.judge(submission, file: "hw.txt").differences.isEmpty, "\(same)")
+    }
+    for other in [
+      "L = 1/2 * (yhat - y)", "L = 1/2 * (y - yhat)^3", "L = (y - yhat)^2", "L = 1/2 + (y - yhat)^2",
+    ] {
+      let submission = Self.key.replacingOccurrences(of: keyLoss, with: other)
       let judgement = try key.judge(submission, file: "hw.txt")
       #expect(judgement.differences.map(\.location.line) == [11], "\(other)")
     }
+    let abs = Self.key.replacingOccurrences(of: "z = x1*w1 + x2*w2 + b", with: "z = abs(x1*w1 + x2*w2 + b)")
+    #expect(try key.judge(abs, file: "hw.txt").differences.map(\.location.line) == [9])
   }
 
   /// Only `doc` lines: the key supplies the network, and the lines keep their numbers.

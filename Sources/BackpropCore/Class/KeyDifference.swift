@@ -8,9 +8,8 @@ public struct KeyDifference: Sendable, Equatable {
 
   /// Each difference between `submission`'s givens, equations and loss and `key`'s, in
   /// the submission's line order. Values are compared as numbers (`.4` is `0.40`), and
-  /// formulas up to the order of a sum's terms and a product's factors (`x * w1 + b` is
-  /// `b + w1 * x`), since a student may write them in either order; anything else, such as
-  /// `a - b` for `b - a`, differs.
+  /// formulas by what they compute: `x * w1 + b` is `b + w1 * x`, `0.5 * (y - yhat)^2` is
+  /// `1/2 * (yhat - y)^2`, but `y - yhat` is not `yhat - y` (``sameFunction(_:_:)``).
   static func between(_ submission: Example, key: Example) -> [KeyDifference] {
     var differences: [KeyDifference] = []
     let top = submission.leaves.first?.location ?? SourceLocation(line: 1, column: 1)
@@ -47,7 +46,7 @@ public struct KeyDifference: Sendable, Equatable {
             message: "\(equation.name) = \(notation.render(equation.formula)), the key has no \(equation.name)"))
         continue
       }
-      if Self.canonical(equation.formula) != Self.canonical(keyEquation.formula) {
+      if !Self.sameFunction(equation.formula, keyEquation.formula) {
         differences.append(
           KeyDifference(
             location: equation.location,
@@ -88,5 +87,31 @@ public struct KeyDifference: Sendable, Equatable {
       }
       return op.name + "(" + terms.sorted().joined(separator: ",") + ")"
     }
+  }
+
+  /// Whether two formulas compute the same function of the names they read: the same
+  /// text up to the order of sums and products, or the same value at each of 8 points
+  /// drawn for their names (4 in 0.1…0.9, where logarithms and roots are defined, and 4 in
+  /// −1.5…1.5, where signs show), to a relative 1e-9. Two different formulas agree at
+  /// random points with probability next to nothing; a point where either is undefined is
+  /// skipped, and at least 4 must be left.
+  static func sameFunction(_ a: Formula, _ b: Formula) -> Bool {
+    if canonical(a) == canonical(b) { return true }
+    let names = Array(Set(a.leaves + b.leaves)).sorted()
+    var random = SplitMix64(seed: 0x6261_636B_7072_6F70)
+    var compared = 0
+    for point in 0..<8 {
+      var values: [String: Double] = [:]
+      for name in names {
+        let unit = Double(random.next() >> 11) / Double(1 << 53)
+        values[name] = point < 4 ? 0.1 + 0.8 * unit : -1.5 + 3 * unit
+      }
+      guard let x = try? a.finiteValue(leaf: { values[$0] ?? 0 }),
+        let y = try? b.finiteValue(leaf: { values[$0] ?? 0 })
+      else { continue }
+      guard Swift.abs(x - y) <= 1e-9 * Swift.max(1, Swift.abs(x), Swift.abs(y)) else { return false }
+      compared += 1
+    }
+    return compared >= 4
   }
 }
