@@ -24,14 +24,39 @@ extension Escaping {
   /// escaped, the symbols of ``latexSymbols`` as commands, line breaks as spaces, and any
   /// other character outside printable ASCII as `?` (the standard fonts have no glyph for
   /// it, and pdflatex would stop). Nothing in `text` can run a command or open a file.
+  ///
+  /// Long text stays printable: a word of more than 30 characters may break after every
+  /// 30th (`\allowbreak{}`), so a long file name or source cannot run off the page, and an
+  /// output line is ended (at a space, or with `%` inside a word) every 200 characters or
+  /// so, since pdflatex cannot read a line longer than its buffer.
   public static func latex(_ text: String) -> String {
     var out = ""
     var previous: Character = " "
+    var word = 0
+    var lineStart = 0
+    var lineLength: Int { out.utf8.count - lineStart }
     for character in text {
       // `--` and `---` would print as dashes: `-{}-` keeps `--round` as typed.
       if character == "-", previous == "-" { out += "{}" }
       defer { previous = character }
+      if character.isWhitespace {
+        word = 0
+        if lineLength > 200 {
+          out += "\n"
+          lineStart = out.utf8.count
+          continue
+        }
+      } else {
+        word += 1
+        if word > 30 {
+          word = 1
+          out += lineLength > 200 ? "\\allowbreak{}%\n" : "\\allowbreak{}"
+          if out.hasSuffix("\n") { lineStart = out.utf8.count }
+        }
+      }
       switch character {
+      // OT1 prints a backtick as an opening quote: the grave accent alone is the backtick.
+      case "`": out += "\\`{}"
       case "\\": out += "\\textbackslash{}"
       case "{", "}", "$", "&", "#", "%", "_": out += "\\" + String(character)
       case "~": out += "\\~{}"

@@ -40,6 +40,23 @@ import Testing
     #expect(Escaping.latex(#"say "hi""#) == "say ``hi''")
   }
 
+  /// A backtick prints as one (OT1 would print an opening quote); a long word may break
+  /// after every 30th character; no output line is much longer than 200 characters, since
+  /// pdflatex stops at a line longer than its buffer.
+  @Test func latexKeepsLongTextPrintable() {
+    #expect(Escaping.latex("rm `ls`") == #"rm \`{}ls\`{}"#)
+    let word = String(repeating: "a", count: 65)
+    #expect(
+      Escaping.latex(word) == String(repeating: "a", count: 30) + #"\allowbreak{}"# + String(repeating: "a", count: 30)
+        + #"\allowbreak{}aaaaa"#)
+    let prose = Array(repeating: "word", count: 10_000).joined(separator: " ")
+    let lines = Escaping.latex(prose).split(separator: "\n")
+    #expect(lines.count > 100)
+    #expect(lines.allSatisfy { $0.utf8.count <= 240 })
+    let long = Escaping.latex(String(repeating: "x", count: 100_000)).split(separator: "\n")
+    #expect(long.allSatisfy { $0.utf8.count <= 240 && ($0.hasSuffix("%") || $0 == long.last) })
+  }
+
   @Test func latexWritesTheLecturesSymbolsAndNothingUnknown() {
     #expect(Escaping.latex("∂L/∂ŷ = −18") == #"\ensuremath{\partial}L/\ensuremath{\partial}\ensuremath{\hat{y}} = \ensuremath{-}18"#)
     #expect(Escaping.latex("α · β²") == #"\ensuremath{\alpha} \ensuremath{\cdot} \ensuremath{\beta}\ensuremath{^{2}}"#)
