@@ -26,6 +26,10 @@ extension GraphPicture {
         lines += note.cause.map { TextLine(text: $0, style: "cause", indent: Metrics.indent, document: index) }
       }
     }
+    // Any other value of the node's that differs (after the update, a local derivative) last.
+    for (index, note) in card.documents.enumerated() where note.of == "other" {
+      lines.append(TextLine(text: note.text, style: "doc-value", document: index))
+    }
     return lines
   }
 
