@@ -67,6 +67,24 @@
     }
   }
 
+  // With the graph alone, the picture is never drawn smaller than this many pixels per unit of
+  // its drawing: its text, 17 units high, stays about 12 px high however wide the network.
+  var minimumScale = 0.7;
+  var picture = document.querySelector('.graph svg');
+  var pictureWidth = picture && picture.viewBox && picture.viewBox.baseVal ? picture.viewBox.baseVal.width : 0;
+
+  // Sets the picture's least width for the layout, and says on the graph's section how large
+  // it is drawn (pixels per unit: the picture keeps its proportions inside its box), for
+  // whoever reads the page (a test).
+  function fitPicture() {
+    if (!picture || !(pictureWidth > 0)) return;
+    var alone = root.getAttribute('data-layout') === 'graph';
+    picture.style.minWidth = alone ? Math.ceil(pictureWidth * minimumScale) + 'px' : '';
+    var box = picture.getBoundingClientRect();
+    var scale = Math.min(box.width / pictureWidth, box.height / picture.viewBox.baseVal.height);
+    picture.parentNode.setAttribute('data-scale', scale.toFixed(3));
+  }
+
   var current = 0;
 
   // Shows step `index` (1-based): everything up to it on the graph and in the list.
@@ -74,6 +92,7 @@
     if (count === 0) return;
     index = Math.max(1, Math.min(count, index));
     current = index;
+    fitPicture();
     var values = {}, updated = {}, gradients = {}, locals = {}, backward = false;
     for (var i = 0; i < index; i++) {
       var data = items[i].dataset;
@@ -220,6 +239,8 @@
   var storedTheme = null;
   try { storedTheme = localStorage.getItem('backprop-tutor-theme'); } catch (e) { /* no storage */ }
   if (storedTheme === 'dark' || storedTheme === 'light') root.setAttribute('data-theme', storedTheme);
+
+  window.addEventListener('resize', fitPicture);
 
   var opening = fragment();
   var requested = Number(opening.step);
