@@ -106,3 +106,61 @@ import Testing
     #expect(WalkPage.wroteMessage("-x.html").hasSuffix("(xdg-open '-x.html').\n"))
   }
 }
+
+extension WalkPageTests {
+  /// With `--round 2` or `--round 4` the page puts `value 162.00`, `1.0000` into the
+  /// picture's labels: each box is wide enough for every text a step puts in it, and each
+  /// edge's label, as wide as its widest text, covers no box. Read from the page as the
+  /// script reads it: the steps' data- attributes, the picture's rectangles and labels.
+  @Test(arguments: ["simple-chain", "handwritten-222"], [2, 4])
+  func everyTextAStepShowsFitsItsPlace(_ name: String, _ rounding: Int) throws {
+    let walkthrough = try Walkthrough(try #require(try BuiltinExamples.example(named: name)), rounding: rounding)
+    let page = try WalkPage(walkthrough: walkthrough, name: name).render()
+    let size = GraphPicture.Metrics.textSize
+    var boxes: [String: GraphPicture.Box] = [:]
+    for match in page.matches(
+      of: /data-quantity="([^"]+)" data-kind="[^"]+">\n<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"/)
+    {
+      boxes[String(match.1)] = GraphPicture.Box(
+        x: Double(match.2)!, y: Double(match.3)!, width: Double(match.4)!, height: Double(match.5)!)
+    }
+    var labels: [String: (x: Double, y: Double)] = [:]
+    for match in page.matches(
+      of: /data-from="([^"]+)" data-to="([^"]+)">\n<title>[^<]*<\/title>\n<path [^>]*\/>\n<text class="local" x="([-0-9.]+)" y="([-0-9.]+)"/
+    ) {
+      labels["\(match.1)→\(match.2)"] = (Double(match.3)!, Double(match.4)!)
+    }
+    #expect(!boxes.isEmpty && !labels.isEmpty)
+    var checked = 0
+    for match in page.matches(of: /<li id="step-\d+" class="step"[^>]*>/) {
+      let tag = String(match.0)
+      func attribute(_ key: String) -> String? {
+        guard let start = tag.range(of: " \(key)=\"") else { return nil }
+        return String(tag[start.upperBound...].prefix { $0 != "\"" })
+      }
+      guard let node = attribute("data-node"), let text = attribute("data-value-text") else { continue }
+      let shows = attribute("data-shows")
+      var prefixes: [String] = []
+      if shows == "value" || shows == "updated" { prefixes.append("value ") }
+      if attribute("data-gradient") == "true" { prefixes.append("grad ") }
+      if let box = boxes[node] {
+        for prefix in prefixes {
+          let width = GraphPicture.Metrics.width(prefix + text, size: size) + 2 * GraphPicture.Metrics.padding
+          // The picture's numbers have two decimals.
+          #expect(width <= box.width + 0.01, "\(name) --round \(rounding): \(prefix)\(text) in \(node)'s box \(box.width) wide")
+          checked += 1
+        }
+      }
+      if shows == "local", let from = attribute("data-from"), let to = attribute("data-to") {
+        let label = try #require(labels["\(from)→\(to)"], "\(from)→\(to)")
+        let width = GraphPicture.Metrics.width(text, size: size)
+        let area = GraphPicture.Box(x: label.x - width, y: label.y - size + 4, width: width, height: size)
+        for (quantity, box) in boxes {
+          #expect(!area.overlaps(box), "\(name) --round \(rounding): \(text) on \(from)→\(to) covers \(quantity)")
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 20)
+  }
+}

@@ -20,6 +20,9 @@ extension GraphPicture {
     var gradient: String
     /// The document's values for the node's value and gradient, each with its verdict.
     var documents: [DocumentNote]
+    /// Other texts the box must have room for: what the walk's steps show in its value and
+    /// gradient labels, with ``Options/roomForSteps``.
+    var room: [String] = []
   }
 
   /// A value the document printed for a node, its verdict and, when it differs, its cause.
@@ -57,6 +60,7 @@ extension GraphPicture {
     let read = Set(network.quantities.flatMap(\.inputs)).union([loss])
     let drawn = Set(network.quantities.filter { read.contains($0.name) || $0.role == .equation }.map(\.name))
     let documents = options.document ? documentNotes(walkthrough, drawn: drawn, notation: notation).notes : [:]
+    let shown = options.roomForSteps ? stepTexts(walkthrough, notation: notation) : (values: [:], gradients: [:], locals: [:])
     var cards: [Card] = []
     for (index, quantity) in network.quantities.enumerated() where read.contains(quantity.name) || quantity.role == .equation {
       let kind: String
@@ -74,7 +78,8 @@ extension GraphPicture {
           index: index, quantity: quantity.name, kind: kind, name: notation.name(quantity.name), operation: operation,
           value: "value " + notation.number(Readable.format(graph.values[quantity.node])),
           gradient: "grad " + notation.number(Readable.format(graph.adjoints[quantity.node])),
-          documents: documents[quantity.name] ?? []))
+          documents: documents[quantity.name] ?? [],
+          room: (shown.values[quantity.name] ?? []).map { "value " + $0 } + (shown.gradients[quantity.name] ?? []).map { "grad " + $0 }))
     }
     let position = Dictionary(uniqueKeysWithValues: cards.enumerated().map { ($1.quantity, $0) })
     var edges: [(from: Int, to: Int)] = []
