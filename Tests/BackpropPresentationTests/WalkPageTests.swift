@@ -164,3 +164,17 @@ extension WalkPageTests {
     #expect(checked > 20)
   }
 }
+
+extension WalkPageTests {
+  /// sum-of-inputs says `let delta_2 = dLoss/dz2` and prints δ_2: the step is about z2's
+  /// gradient, so it marks z2, as the chain-rule step for ∂Loss/∂z2 before it does.
+  @Test func aLetNameMarksTheNodeOfWhatItNames() throws {
+    let walk = try Walkthrough(try #require(try BuiltinExamples.example(named: "sum-of-inputs")))
+    let index = try #require(walk.lines.firstIndex { Notation.ascii.render($0.quantity) == "delta_2" })
+    let focus = StepFocus(walk.lines[index], loss: "Loss")
+    #expect(focus.node == "z2")
+    #expect(focus.shows == .nothing)
+    let before = StepFocus(walk.lines[index - 1], loss: "Loss")
+    #expect(before.node == "z2" && before.shows == .gradient)
+  }
+}

@@ -6,7 +6,8 @@ import BackpropCore
 /// Read from the line's quantity alone: `h` is node h's value, `∂ŷ/∂w2` the local
 /// derivative on the edge w2 → ŷ, `∂L/∂h` node h's gradient, `w1'` node w1's new value.
 /// A value the document printed that is none of these (`y − ŷ`, `L[w2 = 0.6]`) shows
-/// nothing new; it points at the nodes it reads.
+/// nothing new; it points at the nodes it reads, and a `let` name (`δ_2 = ∂L/∂z2`) at the
+/// node of what it names.
 public struct StepFocus: Equatable, Sendable {
   /// What the line shows on the graph when the walk reaches it.
   public enum Shows: String, Sendable {
@@ -64,9 +65,12 @@ public struct StepFocus: Equatable, Sendable {
       break
     }
     if node == nil {
-      // A document value: the one quantity it names, else every quantity it reads.
-      let names = Self.names(in: line.quantity)
-      if case .derivative(loss, let name)? = line.quantity.leafValue {
+      // A document value: the one quantity it names, else every quantity it reads. A name
+      // the file gives a single value with `let` (δ_2 = ∂L/∂z2) is about that value.
+      var about = line.quantity
+      if case .name? = about.leafValue, let formula = line.formula, formula.leafValue != nil { about = formula }
+      let names = Self.names(in: about)
+      if case .derivative(loss, let name)? = about.leafValue {
         node = name
       } else if names.count == 1 {
         node = names[0]
