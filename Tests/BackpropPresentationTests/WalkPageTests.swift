@@ -41,9 +41,12 @@ import Testing
     // y − ŷ, a part of the loss the document printed: no node of its own, it reads y and ŷ.
     let part = try focus("y - yhat", in: walk)
     #expect(part.node == nil && part.shows == .nothing && part.related == ["y", "yhat"])
-    // L[w2 = 0.6], a nudge: about L, nothing new shown.
+    // L[w2 = 0.6], a nudge, and ŷ@converged, after training: another state of the network,
+    // whose values the picture does not show, so nothing is marked.
     let nudge = try focus("L[w2 = 0.6]", in: walk)
-    #expect(nudge.node == "L" && nudge.shows == .nothing)
+    #expect(nudge.node == nil && nudge.shows == .nothing && nudge.related.isEmpty)
+    let trained = try focus("yhat@converged", in: walk)
+    #expect(trained.node == nil && trained.shows == .nothing && trained.related.isEmpty)
   }
 
   @Test func jsonInAScriptCannotEndIt() {
@@ -176,5 +179,17 @@ extension WalkPageTests {
     #expect(focus.shows == .nothing)
     let before = StepFocus(walk.lines[index - 1], loss: "Loss")
     #expect(before.node == "z2" && before.shows == .gradient)
+  }
+}
+
+extension WalkPageTests {
+  /// The one number of the picture a page shows as the picture prints it, the loss's seed
+  /// ∂L/∂L = 1, is in the steps' format: `1.00` with `--round 2`, `1` without.
+  @Test func theSeedIsInTheStepsFormat() throws {
+    let example = try #require(try BuiltinExamples.example(named: "simple-chain"))
+    let rounded = try WalkPage(walkthrough: try Walkthrough(example, rounding: 2), name: "simple-chain").render()
+    #expect(rounded.contains(">grad 1.00</text>"))
+    let exact = try WalkPage(walkthrough: try Walkthrough(example), name: "simple-chain").render()
+    #expect(exact.contains(">grad 1</text>"))
   }
 }

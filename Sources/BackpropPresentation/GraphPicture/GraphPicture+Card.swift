@@ -60,6 +60,8 @@ extension GraphPicture {
     let read = Set(network.quantities.flatMap(\.inputs)).union([loss])
     let drawn = Set(network.quantities.filter { read.contains($0.name) || $0.role == .equation }.map(\.name))
     let documents = options.document ? documentNotes(walkthrough, drawn: drawn, notation: notation).notes : [:]
+    // For a page, in the steps' format: with --round N, N decimals (its seed ∂L/∂L shows as 1.00).
+    let decimals = options.roomForSteps ? walkthrough.rounding ?? 0 : 0
     let shown = options.roomForSteps ? stepTexts(walkthrough, notation: notation) : (values: [:], gradients: [:], locals: [:])
     var cards: [Card] = []
     for (index, quantity) in network.quantities.enumerated() where read.contains(quantity.name) || quantity.role == .equation {
@@ -76,8 +78,8 @@ extension GraphPicture {
       cards.append(
         Card(
           index: index, quantity: quantity.name, kind: kind, name: notation.name(quantity.name), operation: operation,
-          value: "value " + notation.number(Readable.format(graph.values[quantity.node])),
-          gradient: "grad " + notation.number(Readable.format(graph.adjoints[quantity.node])),
+          value: "value " + notation.number(Readable.format(graph.values[quantity.node], decimals: decimals)),
+          gradient: "grad " + notation.number(Readable.format(graph.adjoints[quantity.node], decimals: decimals)),
           documents: documents[quantity.name] ?? [],
           room: (shown.values[quantity.name] ?? []).map { "value " + $0 } + (shown.gradients[quantity.name] ?? []).map { "grad " + $0 }))
     }
