@@ -351,6 +351,7 @@ extension WalkPageBrowserTests {
     let noted = try Browser.load(page, fragment: "step=5", screenshot: picture)
     try Self.expectPicture(picture)
     #expect(try #require(Tag.all("body", in: noted.dom).first).attributes["data-node"] == "h")
-    #expect(try Self.scale(noted) >= 0.7 * plain, "the graph keeps most of its size: \(plain)")
+    // The panel takes at most 30% of the height: the graph keeps well over half its size.
+    #expect(try Self.scale(noted) >= 0.5 * plain, "the graph keeps its size: \(plain)")
   }
 }

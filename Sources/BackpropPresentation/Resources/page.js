@@ -73,13 +73,18 @@
   var picture = document.querySelector('.graph svg');
   var pictureWidth = picture && picture.viewBox && picture.viewBox.baseVal ? picture.viewBox.baseVal.width : 0;
 
-  // Sets the picture's least width for the layout, and says on the graph's section how large
-  // it is drawn (pixels per unit: the picture keeps its proportions inside its box), for
-  // whoever reads the page (a test).
+  // Sets the picture's least width for the layout.
   function fitPicture() {
     if (!picture || !(pictureWidth > 0)) return;
     var alone = root.getAttribute('data-layout') === 'graph';
     picture.style.minWidth = alone ? Math.ceil(pictureWidth * minimumScale) + 'px' : '';
+  }
+
+  // Says on the graph's section how large the picture is drawn, once the step is shown
+  // (pixels per unit: it keeps its proportions inside its box), for whoever reads the
+  // page (a test).
+  function measurePicture() {
+    if (!picture || !(pictureWidth > 0)) return;
     var box = picture.getBoundingClientRect();
     var scale = Math.min(box.width / pictureWidth, box.height / picture.viewBox.baseVal.height);
     picture.parentNode.setAttribute('data-scale', scale.toFixed(3));
@@ -134,6 +139,7 @@
       item.classList.toggle('future', i > index - 1);
     });
     showInPanel(index);
+    measurePicture();
     position.textContent = 'Step ' + index + ' of ' + count;
     var json = walk.steps[index - 1];
     body.setAttribute('data-step', String(index));
@@ -240,7 +246,7 @@
   try { storedTheme = localStorage.getItem('backprop-tutor-theme'); } catch (e) { /* no storage */ }
   if (storedTheme === 'dark' || storedTheme === 'light') root.setAttribute('data-theme', storedTheme);
 
-  window.addEventListener('resize', fitPicture);
+  window.addEventListener('resize', function () { fitPicture(); measurePicture(); });
 
   var opening = fragment();
   var requested = Number(opening.step);
