@@ -91,14 +91,29 @@ import Testing
     let svg = try GraphPicture.svg(try Self.walkthrough("handwritten-222"), options: .init(document: true))
     let i1 = try Self.node("i1", in: svg)
     #expect(i1.contains(#"<g class="doc" data-verdict="differs" data-of="value">"#))
-    #expect(i1.contains(">doc 0.5 ✗ [1]</text>"))
+    // Printed at lines 42 and 45: one mark, both notes.
+    #expect(i1.contains(">doc 0.5 ✗ [1, 2]</text>"))
+    #expect(svg.contains(#"<g class="footnote" data-number="2" data-line="45">"#))
     #expect(i1.contains(#"<text class="cause""#))
     let out = try Self.node("out_o1", in: svg)
     #expect(out.contains(#"<g class="doc" data-verdict="agrees" data-of="value">"#))
     #expect(out.contains(">doc 0.75 ✓</text>"))
-    #expect(svg.contains(">[1] i1: doc 0.5, off by +0.45; mistake: "))
+    #expect(svg.contains(#"<g class="footnote" data-number="1" data-line="#))
+    #expect(svg.contains(" ✗ i1: doc 0.5, off by +0.45; mistake: "))
     let plain = try GraphPicture.svg(try Self.walkthrough("handwritten-222"))
     #expect(!plain.contains(#"class="doc""#))
+  }
+
+  @Test func aValueAfterTheUpdateThatDiffersIsMarkedOnItsNode() throws {
+    // simple-chain prints L' = 107.88 twice (lines 110 and 113) where ½(20 − 5.3192)² = 107.763:
+    // one mark on L with both notes' numbers, the lines in the notes.
+    let svg = try GraphPicture.svg(try Self.walkthrough("simple-chain"), options: .init(document: true))
+    let start = try #require(svg.range(of: #"data-quantity="L""#))
+    let loss = svg[start.lowerBound...].split(separator: "</g>\n</g>")[0]
+    #expect(loss.contains(#"<g class="doc" data-verdict="differs" data-of="other">"#))
+    let mark = try #require(loss.firstMatch(of: />doc ✗ \[(\d+), (\d+)\]</))
+    #expect(svg.contains(#"data-number="\#(mark.1)" data-line="110""#))
+    #expect(svg.contains(#"data-number="\#(mark.2)" data-line="113""#))
   }
 
   @Test func textIsEscaped() throws {

@@ -41,9 +41,12 @@ import Testing
     // y − ŷ, a part of the loss the document printed: no node of its own, it reads y and ŷ.
     let part = try focus("y - yhat", in: walk)
     #expect(part.node == nil && part.shows == .nothing && part.related == ["y", "yhat"])
-    // L[w2 = 0.6], a nudge: about L, nothing new shown.
+    // L[w2 = 0.6], a nudge, and ŷ@converged, after training: another state of the network,
+    // whose values the picture does not show, so nothing is marked.
     let nudge = try focus("L[w2 = 0.6]", in: walk)
-    #expect(nudge.node == "L" && nudge.shows == .nothing)
+    #expect(nudge.node == nil && nudge.shows == .nothing && nudge.related.isEmpty)
+    let trained = try focus("yhat@converged", in: walk)
+    #expect(trained.node == nil && trained.shows == .nothing && trained.related.isEmpty)
   }
 
   @Test func jsonInAScriptCannotEndIt() {
@@ -104,5 +107,89 @@ import Testing
     #expect(
       WalkPage.wroteMessage("my walk.html") == "Wrote my walk.html: open it in a web browser (xdg-open 'my walk.html').\n")
     #expect(WalkPage.wroteMessage("-x.html").hasSuffix("(xdg-open '-x.html').\n"))
+  }
+}
+
+extension WalkPageTests {
+  /// With `--round 2` or `--round 4` the page puts `value 162.00`, `1.0000` into the
+  /// picture's labels: each box is wide enough for every text a step puts in it, and each
+  /// edge's label, as wide as its widest text, covers no box. Read from the page as the
+  /// script reads it: the steps' data- attributes, the picture's rectangles and labels.
+  @Test(arguments: ["simple-chain", "handwritten-222"], [2, 4])
+  func everyTextAStepShowsFitsItsPlace(_ name: String, _ rounding: Int) throws {
+    let walkthrough = try Walkthrough(try #require(try BuiltinExamples.example(named: name)), rounding: rounding)
+    let page = try WalkPage(walkthrough: walkthrough, name: name).render()
+    let size = GraphPicture.Metrics.textSize
+    var boxes: [String: GraphPicture.Box] = [:]
+    for match in page.matches(
+      of: /data-quantity="([^"]+)" data-kind="[^"]+">\n<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"/)
+    {
+      boxes[String(match.1)] = GraphPicture.Box(
+        x: Double(match.2)!, y: Double(match.3)!, width: Double(match.4)!, height: Double(match.5)!)
+    }
+    var labels: [String: (x: Double, y: Double)] = [:]
+    for match in page.matches(
+      of: /data-from="([^"]+)" data-to="([^"]+)">\n<title>[^<]*<\/title>\n<path [^>]*\/>\n<text class="local" x="([-0-9.]+)" y="([-0-9.]+)"/
+    ) {
+      labels["\(match.1)→\(match.2)"] = (Double(match.3)!, Double(match.4)!)
+    }
+    #expect(!boxes.isEmpty && !labels.isEmpty)
+    var checked = 0
+    for match in page.matches(of: /<li id="step-\d+" class="step"[^>]*>/) {
+      let tag = String(match.0)
+      func attribute(_ key: String) -> String? {
+        guard let start = tag.range(of: " \(key)=\"") else { return nil }
+        return String(tag[start.upperBound...].prefix { $0 != "\"" })
+      }
+      guard let node = attribute("data-node"), let text = attribute("data-value-text") else { continue }
+      let shows = attribute("data-shows")
+      var prefixes: [String] = []
+      if shows == "value" || shows == "updated" { prefixes.append("value ") }
+      if attribute("data-gradient") == "true" { prefixes.append("grad ") }
+      if let box = boxes[node] {
+        for prefix in prefixes {
+          let width = GraphPicture.Metrics.width(prefix + text, size: size) + 2 * GraphPicture.Metrics.padding
+          // The picture's numbers have two decimals.
+          #expect(width <= box.width + 0.01, "\(name) --round \(rounding): \(prefix)\(text) in \(node)'s box \(box.width) wide")
+          checked += 1
+        }
+      }
+      if shows == "local", let from = attribute("data-from"), let to = attribute("data-to") {
+        let label = try #require(labels["\(from)→\(to)"], "\(from)→\(to)")
+        let width = GraphPicture.Metrics.width(text, size: size)
+        let area = GraphPicture.Box(x: label.x - width, y: label.y - size + 4, width: width, height: size)
+        for (quantity, box) in boxes {
+          #expect(!area.overlaps(box), "\(name) --round \(rounding): \(text) on \(from)→\(to) covers \(quantity)")
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 20)
+  }
+}
+
+extension WalkPageTests {
+  /// sum-of-inputs says `let delta_2 = dLoss/dz2` and prints δ_2: the step is about z2's
+  /// gradient, so it marks z2, as the chain-rule step for ∂Loss/∂z2 before it does.
+  @Test func aLetNameMarksTheNodeOfWhatItNames() throws {
+    let walk = try Walkthrough(try #require(try BuiltinExamples.example(named: "sum-of-inputs")))
+    let index = try #require(walk.lines.firstIndex { Notation.ascii.render($0.quantity) == "delta_2" })
+    let focus = StepFocus(walk.lines[index], loss: "Loss")
+    #expect(focus.node == "z2")
+    #expect(focus.shows == .nothing)
+    let before = StepFocus(walk.lines[index - 1], loss: "Loss")
+    #expect(before.node == "z2" && before.shows == .gradient)
+  }
+}
+
+extension WalkPageTests {
+  /// The one number of the picture a page shows as the picture prints it, the loss's seed
+  /// ∂L/∂L = 1, is in the steps' format: `1.00` with `--round 2`, `1` without.
+  @Test func theSeedIsInTheStepsFormat() throws {
+    let example = try #require(try BuiltinExamples.example(named: "simple-chain"))
+    let rounded = try WalkPage(walkthrough: try Walkthrough(example, rounding: 2), name: "simple-chain").render()
+    #expect(rounded.contains(">grad 1.00</text>"))
+    let exact = try WalkPage(walkthrough: try Walkthrough(example), name: "simple-chain").render()
+    #expect(exact.contains(">grad 1</text>"))
   }
 }

@@ -74,3 +74,29 @@ import Testing
     }
   }
 }
+
+extension GraphPictureCommandTests {
+  /// Every document value that differs has a note under the picture, whether or not it has
+  /// a place on a node (a value after the update, after training, a local derivative): as
+  /// many notes as `walk --json` has lines that differ, the same lines, and the count said.
+  @Test(arguments: builtins)
+  func everyValueThatDiffersHasANote(_ name: String) throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("graph.svg").path
+    #expect(try Tool.run(["graph", name, "--svg", file, "--document"], timeout: 30).status == 0)
+    let svg = try String(contentsOfFile: file, encoding: .utf8)
+    let walk = try Tool.run(["walk", name, "--json"], timeout: 30)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(walk.stdout.utf8)) as? [String: Any])
+    let steps = try #require(json["steps"] as? [[String: Any]])
+    let printed = steps.filter { $0["verdict"] is String }
+    let differing = Set(printed.filter { $0["verdict"] as? String == "differ" }.compactMap { $0["line"] as? Int })
+    let notes = svg.matches(of: /<g class="footnote" data-number="(\d+)" data-line="(\d+)">/)
+    #expect(notes.count == differing.count, "\(name)")
+    #expect(Set(notes.compactMap { Int($0.2) }) == differing, "\(name)")
+    #expect(notes.map { Int($0.1) ?? 0 } == Array(0..<notes.count).map { $0 + 1 }, "numbered in order: \(name)")
+    let agree = printed.count - steps.filter { $0["verdict"] as? String == "differ" }.count
+    let summary = "\(printed.count) document value\(printed.count == 1 ? "" : "s"): \(agree) agree, "
+    #expect(svg.contains(">" + summary), "\(name)")
+  }
+}

@@ -292,3 +292,66 @@ import Testing
     #expect(try #require(Tag.all("html", in: back.dom).first).attributes["data-layout"] == nil)
   }
 }
+
+extension WalkPageBrowserTests {
+  /// How large the page draws its picture: pixels per unit of the drawing, as the page says.
+  static func scale(_ loaded: Browser.Loaded) throws -> Double {
+    let section = try #require(Tag.all("section", in: loaded.dom).first { $0.attributes["class"] == "graph" })
+    return try #require(Double(section.attributes["data-scale"] ?? ""))
+  }
+
+  /// `g` on a network too wide for the screen: the picture is drawn at 0.7 pixels per unit
+  /// or more (text 17 units high stays about 12 px), and scrolls rather than shrinking.
+  @Test func theGraphAloneIsNeverDrawnTooSmallToRead() throws {
+    if Self.browserMissing("walk --html") { return }
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let example = folder.appendingPathComponent("deep.txt").path
+    let page = folder.appendingPathComponent("deep.html")
+    #expect(try Tool.run(["new", "--layers", "2-3-3-3-2", "--output", example]).status == 0)
+    #expect(try Tool.run(["walk", example, "--html", page.path]).status == 0)
+    let picture = try Self.screenshot("deep", "graph-alone")
+    let alone = try Browser.load(page, fragment: "step=120&keys=g", screenshot: picture)
+    try Self.expectPicture(picture)
+    let svg = try #require(Tag.all("svg", in: alone.dom).first)
+    let viewBox = try #require(svg.attributes["viewBox"]).split(separator: " ").compactMap { Double($0) }
+    #expect(viewBox[2] * 0.7 > 1600, "the network is wider than the screen at the least scale")
+    #expect(try Self.scale(alone) >= 0.699)
+    // Beside the list, the picture fits its box as before.
+    let beside = try Browser.load(page, fragment: "step=120")
+    #expect(try Self.scale(beside) < 0.5)
+  }
+
+  /// A long comment on a document line scrolls inside the step's panel: the graph keeps most
+  /// of its size, and the controls stay on the screen.
+  @Test func aLongNoteDoesNotPushTheGraphOffTheScreen() throws {
+    if Self.browserMissing("walk --html") { return }
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let example = folder.appendingPathComponent("note.txt")
+    let note = String(repeating: "The handout rounds this value before multiplying, which the lecture points out later. ", count: 30)
+    let text = """
+      input x = 2
+      target y = 20
+      param w1 = 2
+      param w2 = 0.5
+      h = x * w1
+      yhat = h * w2
+      L = 1/2 * (y - yhat)^2
+      loss L
+      doc h = 5   # \(note)
+
+      """
+    try text.write(to: example, atomically: true, encoding: .utf8)
+    let page = folder.appendingPathComponent("note.html")
+    #expect(try Tool.run(["walk", example.path, "--html", page.path]).status == 0)
+    // Step 1 is x, with nothing from the document; step 5 is h, with the note.
+    let plain = try Self.scale(try Browser.load(page, fragment: "step=1"))
+    let picture = try Self.screenshot("long-note", "step-5")
+    let noted = try Browser.load(page, fragment: "step=5", screenshot: picture)
+    try Self.expectPicture(picture)
+    #expect(try #require(Tag.all("body", in: noted.dom).first).attributes["data-node"] == "h")
+    // The panel takes at most 30% of the height: the graph keeps well over half its size.
+    #expect(try Self.scale(noted) >= 0.5 * plain, "the graph keeps its size: \(plain)")
+  }
+}

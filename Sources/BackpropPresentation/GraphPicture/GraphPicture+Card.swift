@@ -20,6 +20,9 @@ extension GraphPicture {
     var gradient: String
     /// The document's values for the node's value and gradient, each with its verdict.
     var documents: [DocumentNote]
+    /// Other texts the box must have room for: what the walk's steps show in its value and
+    /// gradient labels, with ``Options/roomForSteps``.
+    var room: [String] = []
   }
 
   /// A value the document printed for a node, its verdict and, when it differs, its cause.
@@ -28,14 +31,17 @@ extension GraphPicture {
     var of: String
     /// Whether the printed value agrees.
     var agrees: Bool
-    /// `doc 0.44 ✗ [1]`, shown under the value or the gradient it is a value of.
-    var text: String
-    /// The start of the cause (`carried from i1 (line 42)`), in lines; empty when it agrees.
+    /// `doc 0.44 ✗`, shown under the value or the gradient it is a value of.
+    var label: String
+    /// The start of the cause (`carried from i1`), in lines; empty when it agrees.
     var cause: [String]
-    /// The whole cause, for the notes under the graph and a tooltip.
-    var sentence: String?
-    /// The note's number under the graph, when it differs.
-    var footnote: Int?
+    /// The numbers of its notes under the graph: one for each line that printed it, when it differs.
+    var footnotes: [Int]
+
+    /// `doc 0.44 ✗ [1]`, or `[1, 3]` when printed twice.
+    var text: String {
+      footnotes.isEmpty ? label : label + " [" + footnotes.map(String.init).joined(separator: ", ") + "]"
+    }
   }
 
   static let leafWords: [Example.LeafKind: (kind: String, word: String)] = [
@@ -52,7 +58,11 @@ extension GraphPicture {
     let graph = try evaluation.graph(in: evaluation.initialState)
     let loss = network.example.loss
     let read = Set(network.quantities.flatMap(\.inputs)).union([loss])
-    let documents = options.document ? documentNotes(walkthrough, notation: notation) : [:]
+    let drawn = Set(network.quantities.filter { read.contains($0.name) || $0.role == .equation }.map(\.name))
+    let documents = options.document ? documentNotes(walkthrough, drawn: drawn, notation: notation).notes : [:]
+    // For a page, in the steps' format: with --round N, N decimals (its seed ∂L/∂L shows as 1.00).
+    let decimals = options.roomForSteps ? walkthrough.rounding ?? 0 : 0
+    let shown = options.roomForSteps ? stepTexts(walkthrough, notation: notation) : (values: [:], gradients: [:], locals: [:])
     var cards: [Card] = []
     for (index, quantity) in network.quantities.enumerated() where read.contains(quantity.name) || quantity.role == .equation {
       let kind: String
@@ -68,9 +78,10 @@ extension GraphPicture {
       cards.append(
         Card(
           index: index, quantity: quantity.name, kind: kind, name: notation.name(quantity.name), operation: operation,
-          value: "value " + notation.number(Readable.format(graph.values[quantity.node])),
-          gradient: "grad " + notation.number(Readable.format(graph.adjoints[quantity.node])),
-          documents: documents[quantity.name] ?? []))
+          value: "value " + notation.number(Readable.format(graph.values[quantity.node], decimals: decimals)),
+          gradient: "grad " + notation.number(Readable.format(graph.adjoints[quantity.node], decimals: decimals)),
+          documents: documents[quantity.name] ?? [],
+          room: (shown.values[quantity.name] ?? []).map { "value " + $0 } + (shown.gradients[quantity.name] ?? []).map { "grad " + $0 }))
     }
     let position = Dictionary(uniqueKeysWithValues: cards.enumerated().map { ($1.quantity, $0) })
     var edges: [(from: Int, to: Int)] = []
@@ -116,47 +127,79 @@ extension GraphPicture {
   /// The widest a cause's line is, in characters, before it wraps.
   static let causeWidth = 18
 
-  /// The document's values for each quantity's value (in the givens, the forward pass and
-  /// the loss) and for its gradient ∂L/∂quantity, each printing once, numbered in walk
-  /// order where it differs.
-  static func documentNotes(_ walkthrough: Walkthrough, notation: Notation) -> [String: [DocumentNote]] {
+  /// A document value that differs, numbered in the notes under the graph.
+  struct Footnote {
+    /// Its number, `[n]` on its node and in the notes.
+    var number: Int
+    /// The line of the document it printed on.
+    var line: Int
+    /// `line 12 ✗ i1: doc 0.5, off by +0.45; mistake: ...`.
+    var sentence: String
+  }
+
+  /// The document's values for each quantity: its value (in the givens, the forward pass
+  /// and the loss) and its gradient ∂L/∂quantity under those numbers, each printing once;
+  /// any other values that differ (a value after the update, a local derivative, a value
+  /// after training) as one mark at the end of the node they are about. Every value that differs is
+  /// numbered, in walk order, and has a footnote, on a node or not.
+  static func documentNotes(_ walkthrough: Walkthrough, drawn: Set<String>, notation: Notation) -> (
+    notes: [String: [DocumentNote]], footnotes: [Footnote]
+  ) {
     let loss = walkthrough.example.loss
     let agreeMark = notation.style == .ascii ? "ok" : "✓"
     let differMark = notation.style == .ascii ? "X" : "✗"
     var notes: [String: [DocumentNote]] = [:]
-    var seen: Set<String> = []
-    var footnote = 0
+    var footnotes: [Footnote] = []
+    var seen: [String: Int] = [:]
     for line in walkthrough.lines {
       guard let document = line.document, let verdict = line.verdict else { continue }
-      let name: String
-      let of: String
+      let differs = verdict != .agree
+      var name: String?
+      var of = "other"
       switch line.quantity.leafValue {
       case .name(let quantity)? where [.setup, .forward, .loss].contains(line.section):
         (name, of) = (quantity, "value")
       case .derivative(let numerator, let quantity)? where numerator == loss && line.section != .experiments:
         (name, of) = (quantity, "gradient")
-      default: continue
+      default:
+        // Another value: on the node it is about when it differs, else only counted.
+        guard differs else { continue }
+        name = StepFocus(line, loss: loss).node
       }
-      guard seen.insert("\(name)\u{0}\(of)\u{0}\(document.printed.text)").inserted else { continue }
+      let text = line.text(in: notation)
       let printed = notation.number(document.printed.text)
-      let label = "doc "
-      var note = DocumentNote(of: of, agrees: verdict == .agree, text: label + printed + " " + agreeMark, cause: [], sentence: nil)
+      var footnote: Int?
+      var cause: [String] = []
       if case .differ(let by) = verdict {
-        footnote += 1
+        footnote = footnotes.count + 1
         let sentence = line.explanation.map { $0.sentence(for: line, in: walkthrough, notation: notation) }
         let off = "off by " + notation.number(Readable.difference(by))
-        note.text = label + printed + " " + differMark + " [\(footnote)]"
-        note.footnote = footnote
+        footnotes.append(
+          Footnote(
+            number: footnote!, line: document.location.line,
+            sentence: "line \(document.location.line) \(differMark) \(text.quantity): doc \(printed), \(off)"
+              + (sentence.map { "; " + $0 } ?? "")))
         // The cause's first words, up to its colon and without the line it points to: the
         // note under the graph says the rest.
         var short = sentence.map { String($0.prefix { $0 != ":" }) } ?? off
         if let line = short.range(of: " (line ") { short = String(short[..<line.lowerBound]) }
-        note.cause = TextWrapping.lines(short, width: causeWidth)
-        let quantity = of == "value" ? notation.name(name) : notation.derivative(of: loss, withRespectTo: name)
-        note.sentence = "\(quantity): doc \(printed), \(off)" + (sentence.map { "; " + $0 } ?? "")
+        cause = of == "other" ? [] : TextWrapping.lines(short, width: causeWidth)
       }
-      notes[name, default: []].append(note)
+      guard let name, drawn.contains(name) else { continue }
+      // The node's other values that differ share one mark, `doc ✗ [2, 3]`: the notes say which.
+      let key = of == "other" ? "\(name)\u{0}other" : "\(name)\u{0}\(of)\u{0}\(document.printed.text)"
+      if let earlier = seen[key] {
+        // The same value printed again: its number joins the first printing's.
+        if let footnote { notes[name]![earlier].footnotes.append(footnote) }
+        continue
+      }
+      seen[key] = notes[name, default: []].count
+      let label = of == "other" ? "doc " + differMark : "doc " + printed + " " + (differs ? differMark : agreeMark)
+      notes[name, default: []].append(
+        DocumentNote(
+          of: of, agrees: !differs, label: label, cause: cause,
+          footnotes: footnote.map { [$0] } ?? []))
     }
-    return notes
+    return (notes, footnotes)
   }
 }

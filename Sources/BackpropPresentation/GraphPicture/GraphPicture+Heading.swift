@@ -32,6 +32,12 @@ extension GraphPicture {
       if options.document {
         let (agree, differ) = notation.style == .ascii ? ("ok", "X") : ("✓", "✗")
         key.append("doc: the document's value, \(agree) agrees, \(differ) differs" + (notes ? " ([n]: see the notes below)." : "."))
+        // Not every document value has a place on a node: the count says how many there are.
+        let summary = walkthrough.summary
+        let values = summary.documentValues == 1 ? "document value" : "document values"
+        key.append(
+          "\(summary.documentValues) \(values): \(summary.agree) agree, \(summary.differ) differ"
+            + (summary.differ > 0 ? " (notes below)." : "."))
       }
     }
 

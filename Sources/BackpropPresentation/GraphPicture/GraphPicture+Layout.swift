@@ -26,6 +26,10 @@ extension GraphPicture {
         lines += note.cause.map { TextLine(text: $0, style: "cause", indent: Metrics.indent, document: index) }
       }
     }
+    // Any other value of the node's that differs (after the update, a local derivative) last.
+    for (index, note) in card.documents.enumerated() where note.of == "other" {
+      lines.append(TextLine(text: note.text, style: "doc-value", document: index))
+    }
     return lines
   }
 
@@ -38,7 +42,9 @@ extension GraphPicture {
     var inputCount = Array(repeating: 0, count: cards.count)
     for edge in edges { inputCount[edge.to] += 1 }
     let sizes = lines.enumerated().map { index, lines in
-      let widest = lines.map { $0.indent + Metrics.width($0.text, size: $0.size, bold: $0.bold) }.max() ?? 0
+      let widest =
+        (lines.map { $0.indent + Metrics.width($0.text, size: $0.size, bold: $0.bold) }
+        + cards[index].room.map { Metrics.width($0, size: Metrics.textSize) }).max() ?? 0
       let textHeight = lines.map { Metrics.lineHeight($0.size) }.reduce(0, +) + Metrics.padding * 1.4
       let portHeight = labels == nil ? 0 : Double(inputCount[index] + 1) * Metrics.portSpacing
       return (width: max(widest + 2 * Metrics.padding, 96), height: max(textHeight, portHeight))

@@ -29,13 +29,16 @@ extension GraphPicture {
 
   /// The SVG text of a laid-out picture.
   static func render(_ layout: Layout, walkthrough: Walkthrough, options: Options) -> String {
-    let notes = layout.cards.flatMap(\.documents).compactMap { note in note.footnote.map { ($0, note.sentence ?? "") } }
-      .sorted { $0.0 < $1.0 }.map { "[\($0.0)] \($0.1)" }
-    let heading = Heading(walkthrough, options: options, notes: !notes.isEmpty)
+    let footnotes =
+      options.document ? documentNotes(walkthrough, drawn: Set(layout.cards.map(\.quantity)), notation: options.notation).footnotes : []
+    let heading = Heading(walkthrough, options: options, notes: !footnotes.isEmpty)
     let width = max(layout.width, minimumWidth)
     let top = heading.height(width: width)
-    let noteLines = notes.flatMap { Metrics.wrap($0, width: width - 2 * Metrics.margin, size: Metrics.textSize) }
-    let noteHeight = noteLines.isEmpty ? 0 : Double(noteLines.count) * Metrics.lineHeight(Metrics.textSize) + Metrics.margin
+    let notes = footnotes.map { note in
+      (note, Metrics.wrap("[\(note.number)] \(note.sentence)", width: width - 2 * Metrics.margin, size: Metrics.textSize))
+    }
+    let noteLineCount = notes.map(\.1.count).reduce(0, +)
+    let noteHeight = noteLineCount == 0 ? 0 : Double(noteLineCount) * Metrics.lineHeight(Metrics.textSize) + Metrics.margin
     let height = top + layout.height + noteHeight
     let (w, h) = (ChartSVG.number(width), ChartSVG.number(height))
     let size = options.standalone ? #" width="\#(w)" height="\#(h)""# : ""
@@ -53,14 +56,18 @@ extension GraphPicture {
     let dx = (width - layout.width) / 2
     out.append(#"<g class="graph" transform="translate(\#(ChartSVG.number(dx)) \#(ChartSVG.number(top)))">"#)
     out += edges(layout, options: options)
-    out += nodes(layout)
+    out += nodes(layout, footnotes: footnotes)
     out.append("</g>")
-    if !noteLines.isEmpty {
+    if !notes.isEmpty {
       out.append(#"<g class="notes">"#)
       var y = top + layout.height + Metrics.textSize
-      for line in noteLines {
-        out.append(text(line, x: Metrics.margin, y: y, size: Metrics.textSize, style: "note"))
-        y += Metrics.lineHeight(Metrics.textSize)
+      for (note, lines) in notes {
+        out.append(#"<g class="footnote" data-number="\#(note.number)" data-line="\#(note.line)">"#)
+        for line in lines {
+          out.append(text(line, x: Metrics.margin, y: y, size: Metrics.textSize, style: "note"))
+          y += Metrics.lineHeight(Metrics.textSize)
+        }
+        out.append("</g>")
       }
       out.append("</g>")
     }
@@ -76,7 +83,7 @@ extension GraphPicture {
       + Escaping.xml(content) + "</text>"
   }
 
-  private static func nodes(_ layout: Layout) -> [String] {
+  private static func nodes(_ layout: Layout, footnotes: [Footnote]) -> [String] {
     var out: [String] = [#"<g class="nodes">"#]
     for (index, card) in layout.cards.enumerated() {
       let box = layout.boxes[index]
@@ -94,7 +101,8 @@ extension GraphPicture {
             let note = card.documents[document]
             let verdict = note.agrees ? "agrees" : "differs"
             out.append(#"<g class="doc" data-verdict="\#(verdict)" data-of="\#(note.of)">"#)
-            if let sentence = note.sentence { out.append("<title>\(Escaping.xml(sentence))</title>") }
+            let sentences = note.footnotes.map { "[\($0)] " + footnotes[$0 - 1].sentence }
+            if !sentences.isEmpty { out.append("<title>\(Escaping.xml(sentences.joined(separator: "\n")))</title>") }
           }
           openDocument = line.document
         }

@@ -24,13 +24,20 @@ public enum GraphPicture {
     /// A file of its own (XML declaration, ``WriterMark/svg``, a fixed size), or only
     /// the `<svg>` element, to embed in an HTML page, which scales it to its width.
     public var standalone: Bool
+    /// Make each value, gradient and edge label wide enough for every text a step of the
+    /// walk shows there (`value 162.00` with `--round 2`, a value after the update): a page
+    /// that puts the steps' texts into the picture's labels needs it.
+    public var roomForSteps: Bool
 
     /// The options; by default a standalone picture without edge labels or document values.
-    public init(edges: Bool = false, document: Bool = false, notation: Notation = .unicode, standalone: Bool = true) {
+    public init(
+      edges: Bool = false, document: Bool = false, notation: Notation = .unicode, standalone: Bool = true, roomForSteps: Bool = false
+    ) {
       self.edges = edges
       self.document = document
       self.notation = notation
       self.standalone = standalone
+      self.roomForSteps = roomForSteps
     }
   }
 
@@ -56,6 +63,39 @@ public enum GraphPicture {
       }
     }
     let last = cards.firstIndex { $0.kind == "loss" }
-    return layout(cards: cards, edges: edges, labels: labels, last: last, top: 0)
+    guard options.roomForSteps, let printed = labels else {
+      return layout(cards: cards, edges: edges, labels: labels, last: last, top: 0)
+    }
+    // Laid out for the widest text each edge will show, then labelled with the picture's own.
+    let shown = stepTexts(walkthrough, notation: options.notation).locals
+    let widest = edges.indices.map { index in
+      let key = cards[edges[index].from].quantity + "\u{0}" + cards[edges[index].to].quantity
+      return ([printed[index]] + (shown[key] ?? [])).max {
+        Metrics.width($0, size: Metrics.textSize) < Metrics.width($1, size: Metrics.textSize)
+      }!
+    }
+    var laidOut = layout(cards: cards, edges: edges, labels: widest, last: last, top: 0)
+    for index in laidOut.wires.indices { laidOut.wires[index].label = printed[laidOut.wires[index].edge] }
+    return laidOut
+  }
+
+  /// The texts the walk's steps show on the picture, as a page puts them there: each node's
+  /// values (forward, and after the update) and gradients, and each edge's local
+  /// derivatives, keyed `from\u{0}to`.
+  static func stepTexts(_ walkthrough: Walkthrough, notation: Notation) -> (
+    values: [String: [String]], gradients: [String: [String]], locals: [String: [String]]
+  ) {
+    var values: [String: [String]] = [:]
+    var gradients: [String: [String]] = [:]
+    var locals: [String: [String]] = [:]
+    for line in walkthrough.lines {
+      let focus = StepFocus(line, loss: walkthrough.example.loss)
+      guard let node = focus.node else { continue }
+      let text = line.text(in: notation).value
+      if focus.shows == .value || focus.shows == .updated { values[node, default: []].append(text) }
+      if focus.isGradient { gradients[node, default: []].append(text) }
+      if focus.shows == .local, let edge = focus.edge { locals[edge.from + "\u{0}" + edge.to, default: []].append(text) }
+    }
+    return (values, gradients, locals)
   }
 }

@@ -5,8 +5,10 @@ import BackpropCore
 ///
 /// Read from the line's quantity alone: `h` is node h's value, `∂ŷ/∂w2` the local
 /// derivative on the edge w2 → ŷ, `∂L/∂h` node h's gradient, `w1'` node w1's new value.
-/// A value the document printed that is none of these (`y − ŷ`, `L[w2 = 0.6]`) shows
-/// nothing new; it points at the nodes it reads.
+/// A value the document printed that is none of these (`y − ŷ`, `(y − ŷ')²`) shows
+/// nothing new; it points at the nodes it reads, and a `let` name (`δ_2 = ∂L/∂z2`) at the
+/// node of what it names. A value of another state of the network (`ŷ@converged`,
+/// `p3[z1 = 0.5]`) points at nothing: the picture shows none of that state's values.
 public struct StepFocus: Equatable, Sendable {
   /// What the line shows on the graph when the walk reaches it.
   public enum Shows: String, Sendable {
@@ -64,15 +66,33 @@ public struct StepFocus: Equatable, Sendable {
       break
     }
     if node == nil {
-      // A document value: the one quantity it names, else every quantity it reads.
-      let names = Self.names(in: line.quantity)
-      if case .derivative(loss, let name)? = line.quantity.leafValue {
+      // A document value: the one quantity it names, else every quantity it reads. A name
+      // the file gives a single value with `let` (δ_2 = ∂L/∂z2) is about that value.
+      var about = line.quantity
+      if case .name? = about.leafValue, let formula = line.formula, formula.leafValue != nil { about = formula }
+      let names = Self.names(in: about)
+      if Self.readsAnotherState(about) {
+        // About the network after training or with a leaf set to another value: the picture
+        // shows another state, so no node is marked.
+      } else if case .derivative(loss, let name)? = about.leafValue {
         node = name
       } else if names.count == 1 {
         node = names[0]
       } else {
         related = names
       }
+    }
+  }
+
+  /// Whether `expression` reads the network in a state the page's picture never shows:
+  /// after training (`ŷ@converged`) or with leaves set to other values (`p3[z1 = 0.5]`).
+  static func readsAnotherState(_ expression: DocumentExpression) -> Bool {
+    switch expression {
+    case .number: false
+    case .leaf(.afterTraining), .leaf(.substituting): true
+    case .leaf(.afterUpdate(let inner)): readsAnotherState(inner)
+    case .leaf: false
+    case .apply(_, let operands): operands.contains(where: readsAnotherState)
     }
   }
 

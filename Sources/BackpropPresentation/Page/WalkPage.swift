@@ -69,7 +69,9 @@ public struct WalkPage {
     page.append("<main>")
     page.append(#"<section class="graph" aria-label="Computation graph">"#)
     // The picture without the document's values: the list shows them, a step at a time.
-    page.append(try GraphPicture.svg(walkthrough, options: .init(edges: true, document: false, notation: notation, standalone: false)))
+    page.append(
+      try GraphPicture.svg(
+        walkthrough, options: .init(edges: true, document: false, notation: notation, standalone: false, roomForSteps: true)))
     page.append("</section>")
     page.append(#"<section class="now" id="current" aria-live="polite" aria-label="The current step"></section>"#)
     page.append(#"<section class="steps" aria-label="The steps of the walk">"#)

@@ -67,6 +67,29 @@
     }
   }
 
+  // With the graph alone, the picture is never drawn smaller than this many pixels per unit of
+  // its drawing: its text, 17 units high, stays about 12 px high however wide the network.
+  var minimumScale = 0.7;
+  var picture = document.querySelector('.graph svg');
+  var pictureWidth = picture && picture.viewBox && picture.viewBox.baseVal ? picture.viewBox.baseVal.width : 0;
+
+  // Sets the picture's least width for the layout.
+  function fitPicture() {
+    if (!picture || !(pictureWidth > 0)) return;
+    var alone = root.getAttribute('data-layout') === 'graph';
+    picture.style.minWidth = alone ? Math.ceil(pictureWidth * minimumScale) + 'px' : '';
+  }
+
+  // Says on the graph's section how large the picture is drawn, once the step is shown
+  // (pixels per unit: it keeps its proportions inside its box), for whoever reads the
+  // page (a test).
+  function measurePicture() {
+    if (!picture || !(pictureWidth > 0)) return;
+    var box = picture.getBoundingClientRect();
+    var scale = Math.min(box.width / pictureWidth, box.height / picture.viewBox.baseVal.height);
+    picture.parentNode.setAttribute('data-scale', scale.toFixed(3));
+  }
+
   var current = 0;
 
   // Shows step `index` (1-based): everything up to it on the graph and in the list.
@@ -74,6 +97,7 @@
     if (count === 0) return;
     index = Math.max(1, Math.min(count, index));
     current = index;
+    fitPicture();
     var values = {}, updated = {}, gradients = {}, locals = {}, backward = false;
     for (var i = 0; i < index; i++) {
       var data = items[i].dataset;
@@ -115,6 +139,7 @@
       item.classList.toggle('future', i > index - 1);
     });
     showInPanel(index);
+    measurePicture();
     position.textContent = 'Step ' + index + ' of ' + count;
     var json = walk.steps[index - 1];
     body.setAttribute('data-step', String(index));
@@ -220,6 +245,8 @@
   var storedTheme = null;
   try { storedTheme = localStorage.getItem('backprop-tutor-theme'); } catch (e) { /* no storage */ }
   if (storedTheme === 'dark' || storedTheme === 'light') root.setAttribute('data-theme', storedTheme);
+
+  window.addEventListener('resize', function () { fitPicture(); measurePicture(); });
 
   var opening = fragment();
   var requested = Number(opening.step);
