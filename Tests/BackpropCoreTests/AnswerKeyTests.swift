@@ -112,6 +112,39 @@ import Testing
     #expect(throws: AnswerKey.UnknownDocumentLine.self) { try key.worksheet(keeping: ["q"]) }
   }
 
+  /// A key made from a document prints the document's slips (x1 = 5, z = -0.8): a kept
+  /// value is the right one for the worksheet's givens, so that the worksheet checks clean.
+  @Test func aKeptValueIsTheRightOneNotTheKeysSlip() throws {
+    let slipped = Self.key.replacingOccurrences(of: "doc z = -0.18", with: "doc x1 = 5\ndoc z = -0.8")
+    let key = try AnswerKey(text: slipped, file: "key.txt")
+    let sheet = try key.worksheet(keeping: ["x1", "z"])
+    // A given as declared; z = 0.5·0.4 + 0.8·(−0.6) + 0.1 = −0.18, to 3 significant digits.
+    #expect(sheet.contains("\ndoc x1 = 0.5\n"))
+    #expect(sheet.contains("\ndoc z = -0.180\n"))
+    let checked = try key.judge(sheet, file: "sheet.txt")
+    #expect(checked.differences.isEmpty)
+    #expect(checked.walkthrough.summary.differ == 0 && checked.walkthrough.summary.agree == 2)
+    // For a variant, the variant's own given, exactly as its worksheet declares it.
+    let variant = try key.variant(3)
+    let x1 = variant.example.leaves.first { $0.name == "x1" }!.text
+    let sheet3 = try key.worksheet(variant: 3, keeping: ["x1"])
+    #expect(sheet3.contains("\ninput  x1 = \(x1)\n") || sheet3.contains("\ninput x1 = \(x1)\n"))
+    #expect(sheet3.contains("\ndoc x1 = \(x1)\n"))
+  }
+
+  /// x = 0.06, w = 0.15: y = 0.009, which the key's 2 decimals would print as 0.01; kept
+  /// to 3 significant digits, 0.00900. A value the key prints with more decimals keeps them.
+  @Test func aKeptValueHasAtLeastThreeSignificantDigits() throws {
+    let text = "input x = 0.06\nparam w = 0.15\ny = x * w\nz = y + 10\nloss z\ndoc y = 0.01\ndoc z = 10.00900\n"
+    let key = try AnswerKey(text: text, file: "key.txt")
+    let sheet = try key.worksheet(keeping: ["y", "z"])
+    #expect(sheet.contains("\ndoc y = 0.00900\n"))
+    #expect(sheet.contains("\ndoc z = 10.00900\n"))
+    #expect(AnswerKey.kept(0.4551208, decimals: 2) == "0.455")
+    #expect(AnswerKey.kept(154.876, decimals: 2) == "154.88")
+    #expect(AnswerKey.kept(0, decimals: 2) == "0.00")
+  }
+
   @Test func differencesFromTheKeysNetworkAreLocated() throws {
     let key = try AnswerKey(text: Self.key, file: "key.txt")
     let submission = Self.key.replacingOccurrences(of: "param  w1 = 0.4", with: "param  w1 = 0.45")

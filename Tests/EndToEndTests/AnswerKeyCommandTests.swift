@@ -267,6 +267,26 @@ import Testing
     #expect(!plain.stdout.contains("variant"))
   }
 
+  /// The handwritten notes print i1 = 0.5 (for 0.05) and net_h1 = 0.44 (for 0.3775): kept,
+  /// they are the right values, and a worksheet straight from `new` checks clean.
+  @Test func keptValuesAreRightSoAFreshWorksheetChecksClean() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sheet = folder.appendingPathComponent("k.txt").path
+    #expect(try Tool.run(["new", "--from", "handwritten-222", "--keep", "i1,net_h1", "--output", sheet]).status == 0)
+    let text = try String(contentsOfFile: sheet, encoding: .utf8)
+    #expect(text.contains("\ndoc i1 = 0.05\n"))
+    // 0.05 · 0.15 + 0.1 · 0.2 + 0.35 = 0.3775, to 3 significant digits.
+    #expect(text.contains("\ndoc net_h1 = 0.378\n") || text.contains("\ndoc net_h1 = 0.377\n"))
+    let checked = try Tool.run(["check", "--key", "handwritten-222", sheet])
+    #expect(checked.status == 0, "\(checked.stdout)")
+    // A variant's given, kept, is written exactly as the variant declares it.
+    let variant = try Tool.run(["new", "--from", "handwritten-222", "--keep", "i1", "--variant", "3"])
+    let declared = variant.stdout.split(separator: "\n").first { $0.hasPrefix("input") && $0.contains(" i1 ") }
+    let given = declared.map { $0.split(separator: "=").last!.trimmingCharacters(in: .whitespaces) }
+    #expect(given != nil && variant.stdout.contains("\ndoc i1 = \(given ?? "")\n"))
+  }
+
   /// `check --key KEY FILE --html PAGE`: the student's page shows the key's givens, not the copied ones.
   @Test func aStudentsPageIsJudgedByTheKey() throws {
     let folder = try Tool.temporaryDirectory()
