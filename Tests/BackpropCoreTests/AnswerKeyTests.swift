@@ -94,6 +94,58 @@ import Testing
     #expect(values.count > 25)
   }
 
+  /// x = 0.004 and c = 0.0001 have no hundredth within ±50% of them: drawn on the grid of
+  /// their 2 significant digits, 0.0020 ... 0.0060 and 0.000050 ... 0.000150, never 0.
+  @Test func aSmallGivenIsDrawnOnTheGridOfItsSignificantDigits() throws {
+    let text = "input x = 0.004\nconst c = 0.0001\nparam w = 0.5\ny = x * w + c\nloss y\ndoc y =\n"
+    let key = try AnswerKey(text: text, file: "key.txt")
+    var xs: Set<Double> = []
+    var cs: Set<Double> = []
+    for number in 0..<60 {
+      let drawn = givens(try key.variant(number))
+      let x = drawn["x"]!
+      let c = drawn["c"]!
+      #expect(x >= 0.002 - 1e-15 && x <= 0.006 + 1e-15, "x = \(x)")
+      #expect(abs(x * 10_000 - (x * 10_000).rounded()) < 1e-9, "x = \(x) is not in units of 0.0001")
+      #expect(c >= 0.00005 - 1e-15 && c <= 0.00015 + 1e-15, "c = \(c)")
+      #expect(abs(c * 100_000 - (c * 100_000).rounded()) < 1e-9, "c = \(c) is not in units of 0.00001")
+      xs.insert(x)
+      cs.insert(c)
+      #expect(try key.variant(number).text == (try key.variant(number)).text)
+    }
+    // 41 and 11 values on the grids.
+    #expect(xs.count > 20 && cs.count > 6)
+    // Written as decimals on the worksheet, which reads them back as the drawn values.
+    let sheet = try key.worksheet(variant: 1)
+    #expect(!sheet.contains("e-"))
+    var generator = SplitMix64(seed: 0)
+    #expect(AnswerKey.draw(near: 0, with: &generator) == nil)
+  }
+
+  /// a = log(0.000001 − (x − 1)²) is defined only at x = 1, which a draw on 0.50 ... 1.50 seldom
+  /// gives, and b and c likewise: no variant; the error points at a's line and names it.
+  @Test func noVariantPointsAtTheStepThatWasUndefined() throws {
+    let text = """
+      input x = 1
+      param w = 0.4
+      input v = 2
+      a = log(0.000001 - (x - 1)^2)
+      b = log(0.000001 - (w - 0.4)^2)
+      c = log(0.000001 - (v - 2)^2)
+      z = a + b + c + x * w
+      loss z
+      """
+    let key = try AnswerKey(text: text, file: "key.txt")
+    do {
+      _ = try key.variant(1)
+      Issue.record("a variant was drawn")
+    } catch let error as ExampleError {
+      #expect(error.location.line == 4)
+      #expect(error.message.hasPrefix("no variant 1: 1000 draws of the givens all made a step undefined"))
+      #expect(error.message.contains(": a takes the log of a negative number"))
+    }
+  }
+
   @Test func theWorksheetBlanksEveryValueAndKeepsTheNamedOnes() throws {
     let key = try AnswerKey(text: Self.key, file: "key.txt")
     let sheet = try key.worksheet(keeping: ["yhat"])
