@@ -287,6 +287,28 @@ import Testing
     #expect(given != nil && variant.stdout.contains("\ndoc i1 = \(given ?? "")\n"))
   }
 
+  /// A key's title with ESC (a colour change) and U+202E (which reverses what follows), and
+  /// a source with BEL: the worksheet, on stdout or in a file, holds none of them raw, but
+  /// their code points, and still checks against the key.
+  @Test func controlCharactersOfTheKeysTitleDoNotReachTheTerminal() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    let text = "title: Red \u{1B}[31mALERT \u{202E} evil\nsource: x\u{07}y\ninput x = 2\nparam w = 3\ny = x * w\nloss y\ndoc y = 6\n"
+    try text.write(toFile: key, atomically: true, encoding: .utf8)
+    let printed = try Tool.run(["new", "--from", key, "--keep", "y"])
+    #expect(printed.status == 0)
+    let sheet = folder.appendingPathComponent("sheet.txt").path
+    #expect(try Tool.run(["new", "--from", key, "--output", sheet]).status == 0)
+    let written = try String(contentsOfFile: sheet, encoding: .utf8)
+    for worksheet in [printed.stdout, written] {
+      #expect(!worksheet.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+      #expect(worksheet.contains("\ntitle: Red U+001B[31mALERT U+202E evil\nsource: xU+0007y\n"))
+    }
+    let checked = try Tool.run(["check", "--key", key, sheet])
+    #expect(checked.status == 0, "\(checked.stdout)")
+  }
+
   /// `check --key KEY FILE --html PAGE`: the student's page shows the key's givens, not the copied ones.
   @Test func aStudentsPageIsJudgedByTheKey() throws {
     let folder = try Tool.temporaryDirectory()

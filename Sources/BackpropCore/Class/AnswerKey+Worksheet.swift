@@ -12,7 +12,9 @@ extension AnswerKey {
   /// The worksheet to hand out: the key's network (for a variant, with the variant's
   /// givens) and every `doc` line blank (`doc X =`), except those named in `keeping`,
   /// which stay filled in as givens. The key's comments are left out (a key's notes
-  /// often hold the answers); a variant's worksheet starts with `# variant: N`.
+  /// often hold the answers); a variant's worksheet starts with `# variant: N`. Control
+  /// and bidirectional characters of the title and source are written as code points
+  /// (``KeyText/printable(_:)``): the worksheet is printed and handed out as it is.
   ///
   /// A kept value is the right one, worked out by the key's network for the worksheet's
   /// givens, not the number the key prints (a key made from a document keeps the
@@ -52,6 +54,8 @@ extension AnswerKey {
           continue
         }
         lines.append(written + " " + (try drawn.keptValue(of: quantity, printedLike: printed[offset + 1])))
+      case .header:
+        lines.append(KeyText.printable(String(drawnLine.code).trimmingCharacters(in: .whitespaces)))
       default:
         lines.append(String(drawnLine.code).trimmingCharacters(in: .whitespaces))
       }
