@@ -309,6 +309,44 @@ import Testing
     #expect(checked.status == 0, "\(checked.stdout)")
   }
 
+  /// The command after writing, with names a shell would split or end quoted, on a line of
+  /// its own to paste; a plain name as before.
+  @Test func theHintQuotesNamesForTheShell() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("my key's.txt").path
+    try Self.key.write(toFile: key, atomically: true, encoding: .utf8)
+    let sheet = folder.appendingPathComponent("sheet 1.txt").path
+    let result = try Tool.run(["new", "--from", key, "--output", sheet])
+    #expect(result.status == 0)
+    let quotedKey = "'" + folder.path + "/my key'\\''s.txt'"
+    #expect(result.stderr == "Wrote \(sheet): hand it out, then check it with:\n  backprop-tutor check --key \(quotedKey) '\(sheet)'\n")
+    let plain = folder.appendingPathComponent("plain.txt").path
+    let own = try Tool.run(["new", "--output", folder.appendingPathComponent("h w.txt").path])
+    #expect(own.stderr.hasSuffix("then run:\n  backprop-tutor check '\(folder.path)/h w.txt'\n"))
+    let simple = try Tool.run(["new", "--from", "handwritten-222", "--output", plain])
+    #expect(simple.stderr == "Wrote \(plain): hand it out, then check it with 'backprop-tutor check --key handwritten-222 \(plain)'.\n")
+  }
+
+  /// A key with no `doc` lines gives a worksheet with nothing to fill in: said on stderr,
+  /// and still written.
+  @Test func aKeyWithoutDocLinesIsWarnedOf() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    try "input x = 2\nparam w = 3\ny = x * w\nloss y\n".write(toFile: key, atomically: true, encoding: .utf8)
+    let warning = "Warning: the key has no doc lines: the worksheet has nothing to fill in\n"
+    let printed = try Tool.run(["new", "--from", key])
+    #expect(printed.status == 0)
+    #expect(printed.stderr == warning)
+    #expect(printed.stdout.contains("\ny = x * w\n"))
+    let sheet = folder.appendingPathComponent("sheet.txt").path
+    let written = try Tool.run(["new", "--from", key, "--output", sheet])
+    #expect(written.status == 0)
+    #expect(written.stderr.hasPrefix(warning + "Wrote \(sheet): "))
+    #expect(FileManager.default.fileExists(atPath: sheet))
+  }
+
   /// `check --key KEY FILE --html PAGE`: the student's page shows the key's givens, not the copied ones.
   @Test func aStudentsPageIsJudgedByTheKey() throws {
     let folder = try Tool.temporaryDirectory()
