@@ -122,6 +122,18 @@ import Testing
     #expect(AnswerKey.draw(near: 0, with: &generator) == nil)
   }
 
+  /// The power of ten of a value's first digit, exact at the powers of ten themselves.
+  @Test func theDecimalExponentOfAValue() {
+    let cases: [(Double, Int)] = [(0.001, -3), (0.0099, -3), (0.01, -2), (-0.004, -3), (1, 0), (999, 2), (1000, 3), (0.0001, -4)]
+    for (value, exponent) in cases { #expect(AnswerKey.decimalExponent(of: value) == exponent, "\(value)") }
+  }
+
+  /// A given written as a formula (1/4) is kept as its value, 0.250, not as the formula.
+  @Test func aGivenWrittenAsAFormulaIsKeptAsItsValue() throws {
+    let key = try AnswerKey(text: "input x = 1/4\nparam w = 2\ny = x * w\nloss y\ndoc x = 0.3\n", file: "key.txt")
+    #expect(try key.worksheet(keeping: ["x"]).contains("\ndoc x = 0.250\n"))
+  }
+
   /// a = log(0.000001 − (x − 1)²) is defined only at x = 1, which a draw on 0.50 ... 1.50 seldom
   /// gives, and b and c likewise: no variant; the error points at a's line and names it.
   @Test func noVariantPointsAtTheStepThatWasUndefined() throws {

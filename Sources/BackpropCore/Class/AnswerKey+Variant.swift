@@ -67,7 +67,7 @@ extension AnswerKey {
     var exponent = -2
     var (low, high) = range(value, exponent: exponent)
     if low > high {
-      exponent = Int(log10(abs(value)).rounded(.down)) - 1
+      exponent = decimalExponent(of: value) - 1
       (low, high) = range(value, exponent: exponent)
     }
     guard low <= high else { return nil }
@@ -79,6 +79,18 @@ extension AnswerKey {
     var decimal = String(format: "%.\(max(0, -exponent))f", drawn)
     while decimal.contains("."), decimal.hasSuffix("0") { decimal.removeLast() }
     return (drawn, decimal)
+  }
+
+  /// e with 10^e ≤ |value| < 10^(e + 1), for a non-zero `value`: found by comparing with
+  /// powers of ten, each exact or correctly rounded (1 / 10^3), not by `log10`, whose last
+  /// bit may differ between machines at 0.001.
+  static func decimalExponent(of value: Double) -> Int {
+    func power(_ e: Int) -> Double { e < 0 ? 1 / pow(10, Double(-e)) : pow(10, Double(e)) }
+    let size = abs(value)
+    var e = 0
+    while e > -400, size < power(e) { e -= 1 }
+    while e < 400, size >= power(e + 1) { e += 1 }
+    return e
   }
 
   /// The whole numbers of units 10^exponent within ±50% of `value`.

@@ -68,7 +68,9 @@ extension AnswerKey {
   /// as declared; any other value to as many decimals as `printed` has, and at least to
   /// 3 significant digits (0.06 · 0.15 = 0.009 is `0.00900`, not the key's `0.01`).
   private func keptValue(of quantity: DocumentExpression, printedLike printed: PrintedNumber?) throws -> String {
-    if case .leaf(.name(let name)) = quantity, let given = example.leaves.first(where: { $0.name == name }) {
+    if case .leaf(.name(let name)) = quantity, let given = example.leaves.first(where: { $0.name == name }),
+      PrintedNumber(given.text) != nil
+    {
       return given.text
     }
     let value = try validated.evaluation.value(of: quantity, in: validated.evaluation.initialState)
@@ -78,7 +80,7 @@ extension AnswerKey {
   /// `value` to at least `decimals` decimals and at least 3 significant digits.
   static func kept(_ value: Double, decimals: Int) -> String {
     guard value != 0 else { return String(format: "%.\(decimals)f", 0.0) }
-    let significant = 2 - Int(log10(abs(value)).rounded(.down))
+    let significant = 2 - decimalExponent(of: value)
     let places = max(decimals, significant, 0)
     return places > 12 ? Readable.format(value) : String(format: "%.\(places)f", value)
   }
