@@ -12,4 +12,16 @@ extension Escaping {
   public static func fishQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
   }
+
+  /// `text` as one word of a POSIX shell command a user can paste: as it is when every
+  /// character is one no shell treats specially (letters, digits, `_-./+,:=@%`), else
+  /// ``posixShellQuoted(_:)`` (`'my key.txt'`).
+  public static func posixShellWord(_ text: String) -> String {
+    let plain =
+      !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-./+,:=@%".unicodeScalars.contains($0))
+      }
+    return plain ? text : posixShellQuoted(text)
+  }
 }

@@ -94,6 +94,70 @@ import Testing
     #expect(values.count > 25)
   }
 
+  /// x = 0.004 and c = 0.0001 have no hundredth within ±50% of them: drawn on the grid of
+  /// their 2 significant digits, 0.0020 ... 0.0060 and 0.000050 ... 0.000150, never 0.
+  @Test func aSmallGivenIsDrawnOnTheGridOfItsSignificantDigits() throws {
+    let text = "input x = 0.004\nconst c = 0.0001\nparam w = 0.5\ny = x * w + c\nloss y\ndoc y =\n"
+    let key = try AnswerKey(text: text, file: "key.txt")
+    var xs: Set<Double> = []
+    var cs: Set<Double> = []
+    for number in 0..<60 {
+      let drawn = givens(try key.variant(number))
+      let x = drawn["x"]!
+      let c = drawn["c"]!
+      #expect(x >= 0.002 - 1e-15 && x <= 0.006 + 1e-15, "x = \(x)")
+      #expect(abs(x * 10_000 - (x * 10_000).rounded()) < 1e-9, "x = \(x) is not in units of 0.0001")
+      #expect(c >= 0.00005 - 1e-15 && c <= 0.00015 + 1e-15, "c = \(c)")
+      #expect(abs(c * 100_000 - (c * 100_000).rounded()) < 1e-9, "c = \(c) is not in units of 0.00001")
+      xs.insert(x)
+      cs.insert(c)
+      #expect(try key.variant(number).text == (try key.variant(number)).text)
+    }
+    // 41 and 11 values on the grids.
+    #expect(xs.count > 20 && cs.count > 6)
+    // Written as decimals on the worksheet, which reads them back as the drawn values.
+    let sheet = try key.worksheet(variant: 1)
+    #expect(!sheet.contains("e-"))
+    var generator = SplitMix64(seed: 0)
+    #expect(AnswerKey.draw(near: 0, with: &generator) == nil)
+  }
+
+  /// The power of ten of a value's first digit, exact at the powers of ten themselves.
+  @Test func theDecimalExponentOfAValue() {
+    let cases: [(Double, Int)] = [(0.001, -3), (0.0099, -3), (0.01, -2), (-0.004, -3), (1, 0), (999, 2), (1000, 3), (0.0001, -4)]
+    for (value, exponent) in cases { #expect(AnswerKey.decimalExponent(of: value) == exponent, "\(value)") }
+  }
+
+  /// A given written as a formula (1/4) is kept as its value, 0.250, not as the formula.
+  @Test func aGivenWrittenAsAFormulaIsKeptAsItsValue() throws {
+    let key = try AnswerKey(text: "input x = 1/4\nparam w = 2\ny = x * w\nloss y\ndoc x = 0.3\n", file: "key.txt")
+    #expect(try key.worksheet(keeping: ["x"]).contains("\ndoc x = 0.250\n"))
+  }
+
+  /// a = log(0.000001 − (x − 1)²) is defined only at x = 1, which a draw on 0.50 ... 1.50 seldom
+  /// gives, and b and c likewise: no variant; the error points at a's line and names it.
+  @Test func noVariantPointsAtTheStepThatWasUndefined() throws {
+    let text = """
+      input x = 1
+      param w = 0.4
+      input v = 2
+      a = log(0.000001 - (x - 1)^2)
+      b = log(0.000001 - (w - 0.4)^2)
+      c = log(0.000001 - (v - 2)^2)
+      z = a + b + c + x * w
+      loss z
+      """
+    let key = try AnswerKey(text: text, file: "key.txt")
+    do {
+      _ = try key.variant(1)
+      Issue.record("a variant was drawn")
+    } catch let error as ExampleError {
+      #expect(error.location.line == 4)
+      #expect(error.message.hasPrefix("no variant 1: 1000 draws of the givens all made a step undefined"))
+      #expect(error.message.contains(": a takes the log of a negative number"))
+    }
+  }
+
   @Test func theWorksheetBlanksEveryValueAndKeepsTheNamedOnes() throws {
     let key = try AnswerKey(text: Self.key, file: "key.txt")
     let sheet = try key.worksheet(keeping: ["yhat"])
@@ -110,6 +174,39 @@ import Testing
     #expect(sheet5.hasPrefix("# variant: 5\n"))
     #expect(sheet5.contains("\ndoc yhat = \(String(format: "%.6f", yhat))\n"))
     #expect(throws: AnswerKey.UnknownDocumentLine.self) { try key.worksheet(keeping: ["q"]) }
+  }
+
+  /// A key made from a document prints the document's slips (x1 = 5, z = -0.8): a kept
+  /// value is the right one for the worksheet's givens, so that the worksheet checks clean.
+  @Test func aKeptValueIsTheRightOneNotTheKeysSlip() throws {
+    let slipped = Self.key.replacingOccurrences(of: "doc z = -0.18", with: "doc x1 = 5\ndoc z = -0.8")
+    let key = try AnswerKey(text: slipped, file: "key.txt")
+    let sheet = try key.worksheet(keeping: ["x1", "z"])
+    // A given as declared; z = 0.5·0.4 + 0.8·(−0.6) + 0.1 = −0.18, to 3 significant digits.
+    #expect(sheet.contains("\ndoc x1 = 0.5\n"))
+    #expect(sheet.contains("\ndoc z = -0.180\n"))
+    let checked = try key.judge(sheet, file: "sheet.txt")
+    #expect(checked.differences.isEmpty)
+    #expect(checked.walkthrough.summary.differ == 0 && checked.walkthrough.summary.agree == 2)
+    // For a variant, the variant's own given, exactly as its worksheet declares it.
+    let variant = try key.variant(3)
+    let x1 = variant.example.leaves.first { $0.name == "x1" }!.text
+    let sheet3 = try key.worksheet(variant: 3, keeping: ["x1"])
+    #expect(sheet3.contains("\ninput  x1 = \(x1)\n") || sheet3.contains("\ninput x1 = \(x1)\n"))
+    #expect(sheet3.contains("\ndoc x1 = \(x1)\n"))
+  }
+
+  /// x = 0.06, w = 0.15: y = 0.009, which the key's 2 decimals would print as 0.01; kept
+  /// to 3 significant digits, 0.00900. A value the key prints with more decimals keeps them.
+  @Test func aKeptValueHasAtLeastThreeSignificantDigits() throws {
+    let text = "input x = 0.06\nparam w = 0.15\ny = x * w\nz = y + 10\nloss z\ndoc y = 0.01\ndoc z = 10.00900\n"
+    let key = try AnswerKey(text: text, file: "key.txt")
+    let sheet = try key.worksheet(keeping: ["y", "z"])
+    #expect(sheet.contains("\ndoc y = 0.00900\n"))
+    #expect(sheet.contains("\ndoc z = 10.00900\n"))
+    #expect(AnswerKey.kept(0.4551208, decimals: 2) == "0.455")
+    #expect(AnswerKey.kept(154.876, decimals: 2) == "154.88")
+    #expect(AnswerKey.kept(0, decimals: 2) == "0.00")
   }
 
   @Test func differencesFromTheKeysNetworkAreLocated() throws {

@@ -267,6 +267,86 @@ import Testing
     #expect(!plain.stdout.contains("variant"))
   }
 
+  /// The handwritten notes print i1 = 0.5 (for 0.05) and net_h1 = 0.44 (for 0.3775): kept,
+  /// they are the right values, and a worksheet straight from `new` checks clean.
+  @Test func keptValuesAreRightSoAFreshWorksheetChecksClean() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sheet = folder.appendingPathComponent("k.txt").path
+    #expect(try Tool.run(["new", "--from", "handwritten-222", "--keep", "i1,net_h1", "--output", sheet]).status == 0)
+    let text = try String(contentsOfFile: sheet, encoding: .utf8)
+    #expect(text.contains("\ndoc i1 = 0.05\n"))
+    // 0.05 · 0.15 + 0.1 · 0.2 + 0.35 = 0.3775, to 3 significant digits.
+    #expect(text.contains("\ndoc net_h1 = 0.378\n") || text.contains("\ndoc net_h1 = 0.377\n"))
+    let checked = try Tool.run(["check", "--key", "handwritten-222", sheet])
+    #expect(checked.status == 0, "\(checked.stdout)")
+    // A variant's given, kept, is written exactly as the variant declares it.
+    let variant = try Tool.run(["new", "--from", "handwritten-222", "--keep", "i1", "--variant", "3"])
+    let declared = variant.stdout.split(separator: "\n").first { $0.hasPrefix("input") && $0.contains(" i1 ") }
+    let given = declared.map { $0.split(separator: "=").last!.trimmingCharacters(in: .whitespaces) }
+    #expect(given != nil && variant.stdout.contains("\ndoc i1 = \(given ?? "")\n"))
+  }
+
+  /// A key's title with ESC (a colour change) and U+202E (which reverses what follows), and
+  /// a source with BEL: the worksheet, on stdout or in a file, holds none of them raw, but
+  /// their code points, and still checks against the key.
+  @Test func controlCharactersOfTheKeysTitleDoNotReachTheTerminal() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    let text = "title: Red \u{1B}[31mALERT \u{202E} evil\nsource: x\u{07}y\ninput x = 2\nparam w = 3\ny = x * w\nloss y\ndoc y = 6\n"
+    try text.write(toFile: key, atomically: true, encoding: .utf8)
+    let printed = try Tool.run(["new", "--from", key, "--keep", "y"])
+    #expect(printed.status == 0)
+    let sheet = folder.appendingPathComponent("sheet.txt").path
+    #expect(try Tool.run(["new", "--from", key, "--output", sheet]).status == 0)
+    let written = try String(contentsOfFile: sheet, encoding: .utf8)
+    for worksheet in [printed.stdout, written] {
+      #expect(!worksheet.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+      #expect(worksheet.contains("\ntitle: Red U+001B[31mALERT U+202E evil\nsource: xU+0007y\n"))
+    }
+    let checked = try Tool.run(["check", "--key", key, sheet])
+    #expect(checked.status == 0, "\(checked.stdout)")
+  }
+
+  /// The command after writing, with names a shell would split or end quoted, on a line of
+  /// its own to paste; a plain name as before.
+  @Test func theHintQuotesNamesForTheShell() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("my key's.txt").path
+    try Self.key.write(toFile: key, atomically: true, encoding: .utf8)
+    let sheet = folder.appendingPathComponent("sheet 1.txt").path
+    let result = try Tool.run(["new", "--from", key, "--output", sheet])
+    #expect(result.status == 0)
+    let quotedKey = "'" + folder.path + "/my key'\\''s.txt'"
+    #expect(result.stderr == "Wrote \(sheet): hand it out, then check it with:\n  backprop-tutor check --key \(quotedKey) '\(sheet)'\n")
+    let plain = folder.appendingPathComponent("plain.txt").path
+    let own = try Tool.run(["new", "--output", folder.appendingPathComponent("h w.txt").path])
+    #expect(own.stderr.hasSuffix("then run:\n  backprop-tutor check '\(folder.path)/h w.txt'\n"))
+    let simple = try Tool.run(["new", "--from", "handwritten-222", "--output", plain])
+    #expect(simple.stderr == "Wrote \(plain): hand it out, then check it with 'backprop-tutor check --key handwritten-222 \(plain)'.\n")
+  }
+
+  /// A key with no `doc` lines gives a worksheet with nothing to fill in: said on stderr,
+  /// and still written.
+  @Test func aKeyWithoutDocLinesIsWarnedOf() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    try "input x = 2\nparam w = 3\ny = x * w\nloss y\n".write(toFile: key, atomically: true, encoding: .utf8)
+    let warning = "Warning: the key has no doc lines: the worksheet has nothing to fill in\n"
+    let printed = try Tool.run(["new", "--from", key])
+    #expect(printed.status == 0)
+    #expect(printed.stderr == warning)
+    #expect(printed.stdout.contains("\ny = x * w\n"))
+    let sheet = folder.appendingPathComponent("sheet.txt").path
+    let written = try Tool.run(["new", "--from", key, "--output", sheet])
+    #expect(written.status == 0)
+    #expect(written.stderr.hasPrefix(warning + "Wrote \(sheet): "))
+    #expect(FileManager.default.fileExists(atPath: sheet))
+  }
+
   /// `check --key KEY FILE --html PAGE`: the student's page shows the key's givens, not the copied ones.
   @Test func aStudentsPageIsJudgedByTheKey() throws {
     let folder = try Tool.temporaryDirectory()

@@ -26,11 +26,12 @@ extension NewCommand {
     return (key, names, variant)
   }
 
-  /// The worksheet of the key, its variant and kept values.
-  static func worksheet(_ from: (key: String, keep: [String], variant: Int?)) throws -> String {
+  /// The worksheet of the key, its variant and kept values, and whether it has nothing to
+  /// fill in (the key has no `doc` lines).
+  static func worksheet(_ from: (key: String, keep: [String], variant: Int?)) throws -> (text: String, nothingToFillIn: Bool) {
     let key = try AnswerKeyLoader.load(from.key, command: "new")
     do {
-      return try key.worksheet(variant: from.variant, keeping: from.keep)
+      return (try key.worksheet(variant: from.variant, keeping: from.keep), key.documentLines.isEmpty)
     } catch let unknown as AnswerKey.UnknownDocumentLine {
       let known = unknown.known.prefix(12).joined(separator: ", ") + (unknown.known.count > 12 ? ", ..." : "")
       throw Failure.usage(

@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropPresentation
 import Foundation
 
 /// `backprop-tutor new`: a worksheet for a network a student describes.
@@ -125,9 +126,10 @@ struct NewCommand: Command {
   func run() throws -> Int32 {
     if let output { try FileOutput.check(output, kind: .worksheet, force: force) }
     let text: String
+    var nothingToFillIn = false
     do {
       if let fromKey {
-        text = try Self.worksheet(fromKey)
+        (text, nothingToFillIn) = try Self.worksheet(fromKey)
       } else {
         text = try worksheet.text()
       }
@@ -136,14 +138,28 @@ struct NewCommand: Command {
     }
     guard let output else {
       Console.out(text)
+      if nothingToFillIn { Console.err(Self.nothingToFillIn) }
       return 0
     }
     try FileOutput.write(text, to: output, kind: .worksheet, force: force)
-    if let fromKey {
-      Console.err("Wrote \(output): hand it out, then check it with 'backprop-tutor check --key \(fromKey.key) \(output)'.\n")
-    } else {
-      Console.err("Wrote \(output): fill in the blanks, then run 'backprop-tutor check \(output)'.\n")
-    }
+    if nothingToFillIn { Console.err(Self.nothingToFillIn) }
+    Console.err("Wrote \(output): " + Self.nextStep(output: output, key: fromKey?.key))
     return 0
+  }
+}
+
+extension NewCommand {
+  /// The warning for a key with no `doc` lines, whose worksheet has no blanks.
+  static let nothingToFillIn = "Warning: the key has no doc lines: the worksheet has nothing to fill in\n"
+
+  /// What to do with the worksheet written to `output`, the command with every file name a
+  /// word a shell reads as one (`'my sheet.txt'`): in quotes, or on a line of its own when a
+  /// name is quoted.
+  static func nextStep(output: String, key: String?) -> String {
+    let arguments = ["backprop-tutor", "check"] + (key.map { ["--key", $0] } ?? []) + [output]
+    let words = arguments.map(Escaping.posixShellWord)
+    let command = words.joined(separator: " ")
+    let lead = key == nil ? "fill in the blanks, then run" : "hand it out, then check it with"
+    return words == arguments ? "\(lead) '\(command)'.\n" : "\(lead):\n  \(command)\n"
   }
 }

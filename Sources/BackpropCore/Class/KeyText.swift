@@ -91,6 +91,29 @@ struct KeyText {
     return code[start..<split]
   }
 
+  /// A `title:` or `source:` line as a worksheet writes it: its free text may hold what
+  /// a terminal would obey rather than show (ESC, the C1 controls) and what reorders the
+  /// text after it (the bidirectional controls), which the parser lets through; each is
+  /// written as its code point, `U+001B` (a tab as a space), the characters `new --title`
+  /// refuses.
+  static func printable(_ text: String) -> String {
+    let bidirectional: [ClosedRange<UInt32>] = [0x061C...0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069]
+    var out = ""
+    for scalar in text.unicodeScalars {
+      let category = scalar.properties.generalCategory
+      if scalar == "\t" {
+        out += " "
+      } else if category == .control || category == .lineSeparator || category == .paragraphSeparator
+        || bidirectional.contains(where: { $0.contains(scalar.value) })
+      {
+        out += "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
   /// `text` without blanks, for comparing expressions as written.
   static func squeezed(_ text: some StringProtocol) -> String {
     String(text.filter { $0 != " " && $0 != "\t" })
