@@ -189,7 +189,7 @@ import Testing
     let tables = csv.stdout.components(separatedBy: "\r\n\r\n")
     #expect(tables.count == 2)
     let studentRows = tables[0].components(separatedBy: "\r\n")
-    #expect(studentRows[0].hasPrefix("file,variant,right,slips,carried,rounding,blank,differs from key,"))
+    #expect(studentRows[0].hasPrefix("file,variant,right,slips,carried,rounding,blank,extra,differs from key,"))
     #expect(studentRows.count == 32)
     for row in studentRows.dropFirst() {
       let cells = row.components(separatedBy: ",")
@@ -199,7 +199,7 @@ import Testing
         continue
       }
       let expected = Self.expected[planting]!
-      #expect([cells[2], cells[3], cells[4], cells[6], cells[7]] == expected.map(String.init), "\(row)")
+      #expect([cells[2], cells[3], cells[4], cells[6], cells[8]] == expected.map(String.init), "\(row)")
     }
     let lineRows = tables[1].components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(lineRows[0] == "line,value,right,slipped,otherwise wrong,blank,most common mistake,students")

@@ -95,7 +95,7 @@ extension CheckCommand {
       return status
     }
     let lines =
-      key?.documentLines
+      key?.printedLines
       ?? ClassTally.documentLines(
         of: submissions.compactMap {
           if case .judged(_, let judgement) = $0 { judgement.walkthrough.example } else { nil }

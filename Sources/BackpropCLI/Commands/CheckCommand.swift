@@ -89,7 +89,13 @@ struct CheckCommand: Command {
         result.append(target)
       }
     }
-    return result
+    // A file named twice (twice by name, or by name and through its folder) is one student.
+    var seen: Set<String> = []
+    return result.filter { file in
+      let url = URL(fileURLWithPath: file)
+      return seen.insert(FileManager.default.fileExists(atPath: file) ? url.resolvingSymlinksInPath().standardizedFileURL.path : file)
+        .inserted
+    }
   }
 
   /// Checks every file, then exits with the worst status.
