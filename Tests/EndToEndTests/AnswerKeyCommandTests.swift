@@ -114,6 +114,12 @@ import Testing
     return (folder, plantings)
   }
 
+  /// What check says on stderr of the class's broken file (`z = x *`: the formula stops
+  /// after the `*` at column 7, and column 8 is the end of line 2).
+  static func brokenMessage(_ submissions: String) -> String {
+    "Error: \(submissions)/broken.txt:2:8: expected a number, a name or '(', found the end of the line\n"
+  }
+
   /// The givens a worksheet declares.
   static func givens(in text: String) -> Givens {
     var givens = Givens()
@@ -140,9 +146,9 @@ import Testing
     let key = folder.appendingPathComponent("key.txt").path
     let submissions = folder.appendingPathComponent("submissions").path
     let result = try Tool.run(["check", "--key", key, submissions, "--summary", "--json"])
-    // The broken file makes it 65; it is a row, not only a message.
+    // The broken file makes it 65; it is a row, and the usual message on stderr.
     #expect(result.status == 65)
-    #expect(result.stderr.isEmpty)
+    #expect(result.stderr == Self.brokenMessage(submissions))
     let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     let students = document["students"] as! [[String: Any]]
     #expect(students.count == 31)
@@ -183,6 +189,7 @@ import Testing
     let submissions = folder.appendingPathComponent("submissions").path
     let csv = try Tool.run(["check", "--key", key, submissions, "--summary", "--format", "csv"])
     #expect(csv.status == 65)
+    #expect(csv.stderr == Self.brokenMessage(submissions))
     // RFC 4180: every line ends in CRLF; two tables separated by an empty line.
     #expect(csv.stdout.hasSuffix("\r\n"))
     #expect(!csv.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
@@ -211,7 +218,7 @@ import Testing
     #expect(text.stdout.hasPrefix("Students: 31 files, 30 judged, 1 not\n"))
     #expect(text.stdout.contains("broken.txt"))
     #expect(text.stdout.contains("error: "))
-    #expect(text.stderr.isEmpty)
+    #expect(text.stderr == Self.brokenMessage(submissions))
   }
 
   @Test func eachFileAgainstTheKeyWithDifferencesFirst() throws {

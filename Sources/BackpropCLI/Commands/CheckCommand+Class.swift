@@ -82,7 +82,11 @@ extension CheckCommand {
         if case .usage = failure { throw failure }
         status = max(status, failure.status)
         submissions.append(.failed(file: file, error: failure.detail))
-        guard !classOptions.summary else { continue }
+        // The summary keeps the file as a row, and says why on stderr as every check does.
+        guard !classOptions.summary else {
+          Console.err(failure.message + "\n")
+          continue
+        }
         output.write()
         output = Output()
         Console.err(failure.message + "\n")
