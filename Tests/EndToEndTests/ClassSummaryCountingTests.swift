@@ -104,4 +104,23 @@ import Testing
     #expect(lines.prefix(2).map { $0["value"] as! String } == ["i1", "i1"])
     #expect(lines.prefix(2).map { $0["line"] as! Int } == [42, 45])
   }
+
+  /// A file name holding ESC and U+202E reaches the CSV as `\u{1B}` and `\u{202E}`, not as
+  /// what the terminal would act on; a name starting `=` still gets its apostrophe.
+  @Test func controlCharactersInTheCSVAreShownNotObeyed() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let key = folder.appendingPathComponent("key.txt").path
+    try Key.key.write(toFile: key, atomically: true, encoding: .utf8)
+    for name in ["a\u{1B}[2J\u{202E}.txt", "=b.txt"] {
+      try Key.key.write(toFile: folder.appendingPathComponent(name).path, atomically: true, encoding: .utf8)
+    }
+    let result = try Tool.run(
+      ["check", "--key", "key.txt", "a\u{1B}[2J\u{202E}.txt", "=b.txt", "--summary", "--format", "csv"], directory: folder)
+    #expect(result.status == 0)
+    #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+    let rows = result.stdout.components(separatedBy: "\r\n")
+    #expect(rows[1].hasPrefix("a\\u{1B}[2J\\u{202E}.txt,,8,"))
+    #expect(rows[2].hasPrefix("'=b.txt,,8,"))
+  }
 }
