@@ -304,6 +304,7 @@ import Testing
       ["new", "--keep", "z"], ["check", "--key", "no-such-example", key],
       ["check", "--key", key, key, "--summary", "--html", folder.appendingPathComponent("p.html").path],
       ["check", "--key", key, key, key, "--html", folder.appendingPathComponent("p.html").path],
+      ["check", "--key", key, "--key", key, key],
     ] {
       let result = try Tool.run(arguments)
       #expect(result.status == 64, "\(arguments)")
@@ -370,6 +371,9 @@ import Testing
       "--svg", chart,
     ])
     #expect(result.status == 65)
+    #expect(
+      result.stderr.hasSuffix(
+        "Wrote \(chart): open it in a web browser, or convert it with 'rsvg-convert -w 1280 \(chart) -o class.png'.\n"))
     let svg = try String(contentsOfFile: chart, encoding: .utf8)
     #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Written by backprop-tutor. -->"))
     #expect(svg.contains("Where the class went wrong"))

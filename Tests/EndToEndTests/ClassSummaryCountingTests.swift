@@ -123,4 +123,19 @@ import Testing
     #expect(rows[1].hasPrefix("a\\u{1B}[2J\\u{202E}.txt,,8,"))
     #expect(rows[2].hasPrefix("'=b.txt,,8,"))
   }
+
+  /// A worksheet is one variant: a second `# variant:` line (line 2 here) is an error there.
+  @Test func twoVariantLinesAreAnError() throws {
+    let folder = try Tool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Key.key.write(toFile: folder.appendingPathComponent("key.txt").path, atomically: true, encoding: .utf8)
+    try ("# variant: 3\n# variant: 4\n" + Self.doc("z", 0.1)).write(
+      toFile: folder.appendingPathComponent("s.txt").path, atomically: true, encoding: .utf8)
+    let message = "Error: s.txt:2:1: a second '# variant:' line; the first is line 1, and a worksheet is one variant\n"
+    for extra in [[], ["--summary"]] {
+      let result = try Tool.run(["check", "--key", "key.txt", "s.txt"] + extra, directory: folder)
+      #expect(result.status == 65)
+      #expect(result.stderr == message)
+    }
+  }
 }

@@ -107,6 +107,9 @@ extension CheckCommand {
     let tally = ClassTally(submissions, lines: lines)
     if let svg = classOptions.svg {
       try FileOutput.write(ClassSummaryChart.render(tally), to: svg, kind: .svg, force: force)
+      Console.err(
+        "Wrote \(Escaping.terminal(svg)): open it in a web browser, or convert it with 'rsvg-convert -w 1280 \(Escaping.terminal(svg)) -o class.png'.\n"
+      )
     }
     if json {
       output.line(ClassSummaryJSON.render(tally).rendered())
