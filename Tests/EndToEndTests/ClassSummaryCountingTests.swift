@@ -95,6 +95,19 @@ import Testing
     #expect(again.stdout.contains("Slips (2), by line: 4 (") && again.stdout.contains("), 9 (z)\n"))
     let (_, secondDocument, _) = try Self.summary(["--key", key, student])
     #expect(((secondDocument["students"] as! [[String: Any]])[0]["slips"] as? Int) == 2)
+
+    // Both printings of z with the same wrong number: one mistake, copied; the copy is carried.
+    let same =
+      Self.doc("z", values[0] + 0.1) + zip(Key.names, values).dropFirst().map { Self.doc($0, $1) }.joined() + Self.doc("z", values[0] + 0.1)
+    try same.write(toFile: student, atomically: true, encoding: .utf8)
+    let copied = try Tool.run(["check", "--key", key, student])
+    #expect(copied.stdout.contains("Summary: 9 document values: 3 agree, 6 differ"))
+    #expect(copied.stdout.contains("Slips (2), by line: 1 (z), 4 ("))
+    let (_, sameDocument, _) = try Self.summary(["--key", key, student])
+    let sameRow = (sameDocument["students"] as! [[String: Any]])[0]
+    #expect(["right", "slips", "carried"].map { sameRow[$0] as? Int } == [3, 2, 4])
+    let last = (sameDocument["lines"] as! [[String: Any]])[8]
+    #expect(["slipped", "otherwiseWrong"].map { last[$0] as? Int } == [0, 1])
   }
 
   /// handwritten-222 prints i1 on its lines 42 and 45: two rows, the first two.

@@ -143,6 +143,8 @@ public struct ClassTally {
           if wanted.contains(slot) { answers[slot] = line } else { student.extra += 1 }
         }
         var firstSlip: Walkthrough.Line?
+        // A slip's wrong number printed again is the mistake copied: carried, as `check` counts it.
+        let newSlips = Set(walkthrough.newSlips.map(\.id))
         for (index, slot) in keySlots.enumerated() {
           guard let line = answers[slot] else {
             student.blank += 1
@@ -155,6 +157,7 @@ public struct ClassTally {
             lines[index].right += 1
           } else {
             switch line.explanation?.cause {
+            case .slip? where !newSlips.contains(line.id): student.carried += 1
             case .slip?:
               student.slips += 1
               lines[index].slipped += 1
@@ -163,7 +166,7 @@ public struct ClassTally {
             case .rounding?, .truncated?: student.rounding += 1
             case nil: break
             }
-            if line.explanation?.cause != .slip { lines[index].otherwiseWrong += 1 }
+            if line.explanation?.cause != .slip || !newSlips.contains(line.id) { lines[index].otherwiseWrong += 1 }
           }
           if let mistake {
             mistakeCounts[index][mistake, default: 0] += 1
