@@ -4,9 +4,12 @@ extension Escaping {
   /// `text` as one CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
   /// break, quotes doubled. A cell a spreadsheet would read as a formula (starting with
   /// `=`, `+`, `-`, `@`, a tab or a carriage return) gets an apostrophe in front, so that
-  /// opening the file runs nothing; a plain number such as `-0.5` is left as it is.
+  /// opening the file runs nothing; a plain number such as `-0.5` is left as it is. The
+  /// characters a terminal would act on (ESC, the other C0 and C1 controls, the
+  /// bidirectional controls) are written `\u{1B}` as ``terminal(_:keepingLineBreaks:)``
+  /// does, but for the line break, which a quoted field may hold.
   public static func csv(_ text: String) -> String {
-    var cell = text
+    var cell = terminal(text, keepingLineBreaks: true)
     if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(cell) {
       cell = "'" + cell
     }

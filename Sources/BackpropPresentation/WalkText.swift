@@ -204,8 +204,7 @@ public struct WalkText {
       text += "\nFirst slip: \(line.quantity) at \(Escaping.terminal(example.file)):\(document.location.line): "
       text += slip.explanation!.sentence(for: slip, in: walkthrough, notation: terminal.notation)
       // Every step where a new mistake was made: what a handout's author has to fix.
-      let slips = walkthrough.lines.filter { $0.explanation?.cause == .slip && !$0.repeatsLine }
-        .sorted { ($0.document?.location.line ?? 0) < ($1.document?.location.line ?? 0) }
+      let slips = walkthrough.newSlips
       if slips.count > 1 {
         let places = slips.compactMap { line in
           line.document.map { "\($0.location.line) (\(line.text(in: terminal.notation).quantity))" }

@@ -48,6 +48,16 @@ import Testing
     #expect(error(["simple-chain", "--steps", "3"], walk)?.hasPrefix("Error: unknown option '--steps'") == true)
   }
 
+  /// The last one does not silently win: an option with a value is given once.
+  @Test func anOptionGivenTwice() {
+    #expect(
+      error(["simple-chain", "--round", "3", "--round=4"], walk)
+        == "Error: '--round' is given twice\nUsage: see 'backprop-tutor help walk'.")
+    #expect(
+      error(["--key", "a.txt", "b.txt", "--key", "c.txt"], CheckCommand.configuration)?.hasPrefix("Error: '--key' is given twice\n") == true
+    )
+  }
+
   @Test func aMissingValue() {
     #expect(error(["simple-chain", "--round"], walk)?.hasPrefix("Error: missing value for '--round'") == true)
   }

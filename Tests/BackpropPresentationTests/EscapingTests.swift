@@ -71,5 +71,12 @@ import Testing
     #expect(Escaping.csv("-0.5") == "-0.5")
     #expect(Escaping.csv("-3e-05") == "-3e-05")
     #expect(Escaping.csv("+2") == "+2")
+    // What a terminal would act on is shown, not obeyed; a formula stays harmless.
+    #expect(Escaping.csv("a\u{1B}[31mred") == "a\\u{1B}[31mred")
+    #expect(Escaping.csv("\u{202E}txt.exe") == "\\u{202E}txt.exe")
+    #expect(Escaping.csv("x\u{9B}2J\u{2066}") == "x\\u{9B}2J\\u{2066}")
+    #expect(Escaping.csv("=\u{7}1") == "'=\\u{7}1")
+    #expect(Escaping.csv("\tcmd") == "\\u{9}cmd")
+    #expect(Escaping.csv("a\rb") == "a\\u{D}b")
   }
 }

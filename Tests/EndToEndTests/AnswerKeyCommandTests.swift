@@ -114,6 +114,12 @@ import Testing
     return (folder, plantings)
   }
 
+  /// What check says on stderr of the class's broken file (`z = x *`: the formula stops
+  /// after the `*` at column 7, and column 8 is the end of line 2).
+  static func brokenMessage(_ submissions: String) -> String {
+    "Error: \(submissions)/broken.txt:2:8: expected a number, a name or '(', found the end of the line\n"
+  }
+
   /// The givens a worksheet declares.
   static func givens(in text: String) -> Givens {
     var givens = Givens()
@@ -140,9 +146,9 @@ import Testing
     let key = folder.appendingPathComponent("key.txt").path
     let submissions = folder.appendingPathComponent("submissions").path
     let result = try Tool.run(["check", "--key", key, submissions, "--summary", "--json"])
-    // The broken file makes it 65; it is a row, not only a message.
+    // The broken file makes it 65; it is a row, and the usual message on stderr.
     #expect(result.status == 65)
-    #expect(result.stderr.isEmpty)
+    #expect(result.stderr == Self.brokenMessage(submissions))
     let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     let students = document["students"] as! [[String: Any]]
     #expect(students.count == 31)
@@ -183,13 +189,14 @@ import Testing
     let submissions = folder.appendingPathComponent("submissions").path
     let csv = try Tool.run(["check", "--key", key, submissions, "--summary", "--format", "csv"])
     #expect(csv.status == 65)
+    #expect(csv.stderr == Self.brokenMessage(submissions))
     // RFC 4180: every line ends in CRLF; two tables separated by an empty line.
     #expect(csv.stdout.hasSuffix("\r\n"))
     #expect(!csv.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     let tables = csv.stdout.components(separatedBy: "\r\n\r\n")
     #expect(tables.count == 2)
     let studentRows = tables[0].components(separatedBy: "\r\n")
-    #expect(studentRows[0].hasPrefix("file,variant,right,slips,carried,rounding,blank,differs from key,"))
+    #expect(studentRows[0].hasPrefix("file,variant,right,slips,carried,rounding,blank,extra,differs from key,"))
     #expect(studentRows.count == 32)
     for row in studentRows.dropFirst() {
       let cells = row.components(separatedBy: ",")
@@ -199,7 +206,7 @@ import Testing
         continue
       }
       let expected = Self.expected[planting]!
-      #expect([cells[2], cells[3], cells[4], cells[6], cells[7]] == expected.map(String.init), "\(row)")
+      #expect([cells[2], cells[3], cells[4], cells[6], cells[8]] == expected.map(String.init), "\(row)")
     }
     let lineRows = tables[1].components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(lineRows[0] == "line,value,right,slipped,otherwise wrong,blank,most common mistake,students")
@@ -211,7 +218,7 @@ import Testing
     #expect(text.stdout.hasPrefix("Students: 31 files, 30 judged, 1 not\n"))
     #expect(text.stdout.contains("broken.txt"))
     #expect(text.stdout.contains("error: "))
-    #expect(text.stderr.isEmpty)
+    #expect(text.stderr == Self.brokenMessage(submissions))
   }
 
   @Test func eachFileAgainstTheKeyWithDifferencesFirst() throws {
@@ -377,6 +384,7 @@ import Testing
       ["new", "--keep", "z"], ["check", "--key", "no-such-example", key],
       ["check", "--key", key, key, "--summary", "--html", folder.appendingPathComponent("p.html").path],
       ["check", "--key", key, key, key, "--html", folder.appendingPathComponent("p.html").path],
+      ["check", "--key", key, "--key", key, key],
     ] {
       let result = try Tool.run(arguments)
       #expect(result.status == 64, "\(arguments)")
@@ -443,6 +451,9 @@ import Testing
       "--svg", chart,
     ])
     #expect(result.status == 65)
+    #expect(
+      result.stderr.hasSuffix(
+        "Wrote \(chart): open it in a web browser, or convert it with 'rsvg-convert -w 1280 \(chart) -o class.png'.\n"))
     let svg = try String(contentsOfFile: chart, encoding: .utf8)
     #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Written by backprop-tutor. -->"))
     #expect(svg.contains("Where the class went wrong"))

@@ -94,7 +94,14 @@ import Testing
     }
     #expect(result.status == 65)
     #expect(result.stdout.isEmpty)
-    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
+    // First each file that is not an example (the expected `.err` files) named as skipped, then the errors.
+    let others = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter {
+      !$0.lowercased().hasSuffix(".txt") && !$0.hasPrefix(".")
+    }.sorted()
+    let skipped = others.map { "skipped \(Self.corpus.appendingPathComponent($0).path): not a .txt example file\n" }
+    var lines: [String] = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { String($0) + "\n" }
+    #expect(Array(lines.prefix(skipped.count)) == skipped)
+    lines.removeFirst(min(skipped.count, lines.count))
     #expect(lines.count == expected.count, "\(lines.count) lines for \(expected.count) files")
     for (actual, wanted) in zip(lines, expected) where actual != wanted {
       Issue.record("check FOLDER: \(actual)expected \(wanted)")

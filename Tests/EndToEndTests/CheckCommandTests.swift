@@ -54,7 +54,8 @@ import Testing
     #expect(result.status == 65)
     #expect(
       result.stderr
-        == "Error: \(directory.appendingPathComponent("c.txt").path):2:8: expected a number, a name or '(', found the end of the line\n")
+        == "skipped \(directory.appendingPathComponent("notes.md").path): not a .txt example file\n"
+        + "Error: \(directory.appendingPathComponent("c.txt").path):2:8: expected a number, a name or '(', found the end of the line\n")
     #expect(result.stdout.contains("a.txt"))
     #expect(result.stdout.contains("b.txt"))
     // Only what differs is printed, with its cause; agreeing values are not listed.

@@ -82,7 +82,11 @@ extension CheckCommand {
         if case .usage = failure { throw failure }
         status = max(status, failure.status)
         submissions.append(.failed(file: file, error: failure.detail))
-        guard !classOptions.summary else { continue }
+        // The summary keeps the file as a row, and says why on stderr as every check does.
+        guard !classOptions.summary else {
+          Console.err(failure.message + "\n")
+          continue
+        }
         output.write()
         output = Output()
         Console.err(failure.message + "\n")
@@ -95,7 +99,7 @@ extension CheckCommand {
       return status
     }
     let lines =
-      key?.documentLines
+      key?.printedLines
       ?? ClassTally.documentLines(
         of: submissions.compactMap {
           if case .judged(_, let judgement) = $0 { judgement.walkthrough.example } else { nil }
@@ -103,6 +107,9 @@ extension CheckCommand {
     let tally = ClassTally(submissions, lines: lines)
     if let svg = classOptions.svg {
       try FileOutput.write(ClassSummaryChart.render(tally), to: svg, kind: .svg, force: force)
+      Console.err(
+        "Wrote \(Escaping.terminal(svg)): open it in a web browser, or convert it with 'rsvg-convert -w 1280 \(Escaping.terminal(svg)) -o class.png'.\n"
+      )
     }
     if json {
       output.line(ClassSummaryJSON.render(tally).rendered())

@@ -18,7 +18,7 @@ struct CheckCommand: Command {
     arguments: [
       ArgumentDeclaration(
         name: "example", arity: .oneOrMore,
-        help: "Built-in names, example files, or folders (every .txt file in the folder is checked).")
+        help: "Built-in names, example files, or folders (every .txt file in the folder and its subfolders is checked).")
     ],
     options: [
       .option(
@@ -72,24 +72,65 @@ struct CheckCommand: Command {
     }
   }
 
-  /// A folder stands for the example files in it, in name order, each named by the folder as given.
+  /// How deep `check` looks into a folder's subfolders (a class download puts each student
+  /// in a folder of their own).
+  static let folderDepth = 8
+
+  /// A folder stands for the example files in it and in its subfolders (up to
+  /// ``folderDepth`` deep), in name order, each named by the folder as given. A `.txt`
+  /// file is an example file whatever the case of its extension; hidden entries are
+  /// passed over, and every other entry is named once on stderr as skipped. A symbolic
+  /// link to a folder is not followed (no loops).
   func expanded() throws -> [String] {
     var result: [String] = []
     for target in targets {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: target) else {
-          throw Failure.noInput("\(target): cannot be read")
-        }
-        let files = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+        var skipped: [String] = []
+        let files = try Self.exampleFiles(in: target, depth: 1, skipped: &skipped)
+        for line in skipped { Console.err(Escaping.terminal(line) + "\n") }
         if files.isEmpty { throw Failure.noInput("\(target): has no .txt example files") }
-        // Named as the user typed the folder: `submissions/alice.txt`, `./alice.txt`.
-        result += files.map { target.hasSuffix("/") ? target + $0 : target + "/" + $0 }
+        result += files
       } else {
         result.append(target)
       }
     }
-    return result
+    // A file named twice (twice by name, or by name and through its folder) is one student.
+    var seen: Set<String> = []
+    return result.filter { file in
+      let url = URL(fileURLWithPath: file)
+      return seen.insert(FileManager.default.fileExists(atPath: file) ? url.resolvingSymlinksInPath().standardizedFileURL.path : file)
+        .inserted
+    }
+  }
+
+  /// The `.txt` files in `folder` and its subfolders, named from `folder` as given
+  /// (`submissions/alice.txt`, `./bob/work.txt`), and what was skipped there.
+  static func exampleFiles(in folder: String, depth: Int, skipped: inout [String]) throws -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      throw Failure.noInput("\(folder): cannot be read")
+    }
+    var files: [String] = []
+    for name in names.sorted() where !name.hasPrefix(".") {
+      let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+      let isLink = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      if exists, isDirectory.boolValue {
+        if isLink {
+          skipped.append("skipped \(path): a symbolic link to a folder, not followed")
+        } else if depth >= folderDepth {
+          skipped.append("skipped \(path): more than \(folderDepth) folders deep")
+        } else {
+          files += try exampleFiles(in: path, depth: depth + 1, skipped: &skipped)
+        }
+      } else if name.lowercased().hasSuffix(".txt") {
+        files.append(path)
+      } else {
+        skipped.append("skipped \(path): not a .txt example file")
+      }
+    }
+    return files
   }
 
   /// Checks every file, then exits with the worst status.

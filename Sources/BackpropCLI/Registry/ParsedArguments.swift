@@ -6,7 +6,8 @@
 ///
 /// Reading checks everything the declarations say, in this order: unknown options and
 /// missing values, then the number of positionals, then each option's value in the
-/// order declared. A value that passes can be read as its kind without failing.
+/// order declared. A value that passes can be read as its kind without failing. An
+/// option with a value given twice is a usage error (no option is repeatable).
 struct ParsedArguments {
   /// The declarations read against.
   let configuration: CommandConfiguration
@@ -39,6 +40,8 @@ struct ParsedArguments {
           flags.insert(name)
         } else if let declaration, declaration.takesValue {
           guard let value = inline ?? rest.popFirst() else { throw usage("missing value for '--\(Failure.quoted(name))'") }
+          // Not the last one silently winning: `--key a.txt --key b.txt` is a mistake to point out.
+          guard values[name] == nil else { throw usage("'--\(Failure.quoted(name))' is given twice") }
           values[name] = value
         } else {
           throw usage("unknown option '\(Failure.quoted(argument))'")

@@ -28,7 +28,7 @@ extension AnswerKey {
   /// A submission that declares a network is first compared with the key
   /// (``KeyDifference``); its `doc` and `let` lines are then read, at their own line
   /// numbers, against the key's network, so a message names the submission's line. A
-  /// `# variant: N` comment line makes the judge variant `N` of the key.
+  /// `# variant: N` comment line makes the judge variant `N` of the key; a file may have one.
   ///
   /// - Parameter rounding: as for ``Walkthrough``: compare with the calculation done by hand.
   /// - Throws: ``ExampleError`` when the submission is not a valid example, or one of its
@@ -37,6 +37,12 @@ extension AnswerKey {
     let submission = KeyText(text)
     var key = self
     var number: Int?
+    let variants = submission.variants
+    if variants.count > 1 {
+      throw ExampleError(
+        file: file, location: SourceLocation(line: variants[1].line, column: 1),
+        message: "a second '# variant:' line; the first is line \(variants[0].line), and a worksheet is one variant")
+    }
     if let (written, line) = submission.variant {
       guard let value = Int(written), value >= 0 else {
         throw ExampleError(

@@ -35,13 +35,19 @@ public struct AnswerKey {
   /// The key's `doc` lines, each expression once, in file order: what the class works out.
   public var documentLines: [DocumentLine] {
     var seen: Set<DocumentExpression> = []
+    return printedLines.filter { seen.insert($0.expression).inserted }
+  }
+
+  /// Every `doc` line of the key, in file order, an expression printed twice twice: the
+  /// rows of the class summary.
+  public var printedLines: [DocumentLine] {
     let values = example.documentValues.map { DocumentLine(expression: $0.expression, text: $0.expressionText, line: $0.location.line) }
     let blanks = example.blanks.map { blank in
       let code = KeyText(text).lines[blank.location.line - 1].code
       let text = KeyText.documentExpression(code).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
       return DocumentLine(expression: blank.expression, text: text, line: blank.location.line)
     }
-    return (values + blanks).sorted { $0.line < $1.line }.filter { seen.insert($0.expression).inserted }
+    return (values + blanks).sorted { $0.line < $1.line }
   }
 
   /// One `doc` line of the key: what it is the value of, as written, and its line.

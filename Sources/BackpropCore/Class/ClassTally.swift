@@ -29,6 +29,9 @@ public struct ClassTally {
     public var rounding = 0
     /// The key's `doc` lines the file leaves blank or does not have.
     public var blank = 0
+    /// The file's `doc` lines that answer no line of the key (another quantity, or one
+    /// printed more often than the key prints it): listed, not counted as right or wrong.
+    public var extra = 0
     /// Givens, equations or the loss that differ from the key's.
     public var copied = 0
     /// The first mistake in the file's line order: a difference from the key's network, else
@@ -44,6 +47,15 @@ public struct ClassTally {
     public var line: Int
     /// The value (`dE_total/dw5`) or the difference from the key (`w5 = 0.45, the key has 0.4`).
     public var what: String
+    /// The common mistake that reproduces the value at this line, if one does.
+    public var mistake: Mistake.Kind?
+
+    /// The mistake at `line`: `what` it is about, and the common mistake it is, if named.
+    public init(line: Int, what: String, mistake: Mistake.Kind? = nil) {
+      self.line = line
+      self.what = what
+      self.mistake = mistake
+    }
   }
 
   /// One `doc` line of the key.
@@ -64,23 +76,55 @@ public struct ClassTally {
     public var commonMistakeStudents = 0
   }
 
-  /// Without a key: every `doc` value of `examples`, each expression once, in order of first
-  /// appearance (its line is the first file's that has it).
+  /// Without a key: every `doc` value of `examples` in order of first appearance, an
+  /// expression as often as the file printing it most often prints it (its line is the
+  /// first file's that has it).
   public static func documentLines(of examples: [Example]) -> [AnswerKey.DocumentLine] {
-    var seen: Set<DocumentExpression> = []
-    return examples.flatMap(\.documentValues).filter { seen.insert($0.expression).inserted }
-      .map { AnswerKey.DocumentLine(expression: $0.expression, text: $0.expressionText, line: $0.location.line) }
+    var seen: Set<Slot> = []
+    var result: [AnswerKey.DocumentLine] = []
+    for example in examples {
+      var occurrences: [DocumentExpression: Int] = [:]
+      for value in example.documentValues.sorted(by: { $0.location.line < $1.location.line }) {
+        let slot = Slot(expression: value.expression, occurrence: occurrences[value.expression, default: 0])
+        occurrences[value.expression, default: 0] += 1
+        if seen.insert(slot).inserted {
+          result.append(AnswerKey.DocumentLine(expression: value.expression, text: value.expressionText, line: value.location.line))
+        }
+      }
+    }
+    return result
+  }
+
+  /// The `occurrence`-th printing (from 0) of `expression`: a submission's k-th printing
+  /// of an expression answers the key's k-th.
+  struct Slot: Hashable {
+    var expression: DocumentExpression
+    var occurrence: Int
+  }
+
+  /// Each line's slot, in order.
+  static func slots(_ expressions: [DocumentExpression]) -> [Slot] {
+    var occurrences: [DocumentExpression: Int] = [:]
+    return expressions.map { expression in
+      defer { occurrences[expression, default: 0] += 1 }
+      return Slot(expression: expression, occurrence: occurrences[expression, default: 0])
+    }
   }
 
   /// One row per file, in the order given.
   public var students: [Student]
-  /// One row per `doc` line of the key, each expression once, in the key's order.
+  /// One row per `doc` line of the key, in the key's order (an expression the key prints
+  /// twice has two rows).
   public var lines: [Line]
 
-  /// The tally of `submissions` over the key's `lines`.
+  /// The tally of `submissions` over the key's `lines`. Only the key's lines count, each
+  /// once: a file's k-th printing of an expression answers the key's k-th printing of it,
+  /// and a printing that answers none is ``Student/extra``.
   public init(_ submissions: [Submission], lines keyLines: [AnswerKey.DocumentLine]) {
     students = []
     lines = keyLines.map { Line(line: $0) }
+    let keySlots = Self.slots(keyLines.map(\.expression))
+    let wanted = Set(keySlots)
     var mistakeCounts = Array(repeating: [Mistake.Kind: Int](), count: keyLines.count)
     for submission in submissions {
       switch submission {
@@ -90,45 +134,50 @@ public struct ClassTally {
         let walkthrough = judgement.walkthrough
         var student = Student(file: file, variant: judgement.variant)
         student.copied = judgement.differences.count
-        var firstByLine: [DocumentExpression: Walkthrough.Line] = [:]
-        for line in walkthrough.lines {
-          guard let document = line.document else { continue }
-          if firstByLine[document.expression] == nil { firstByLine[document.expression] = line }
-          switch line.verdict {
-          case .agree?: student.right += 1
-          default:
-            switch line.explanation?.cause {
-            case .slip?: student.slips += 1
-            case .carried?: student.carried += 1
-            case .rounding?, .truncated?: student.rounding += 1
-            case nil: break
-            }
-          }
-          for kind in walkthrough.mistakes[line.id]?.prefix(1).map(\.kind) ?? [] where !student.namedMistakes.contains(kind) {
-            student.namedMistakes.append(kind)
-          }
+        var printedLines: Set<Int> = []
+        let printed = walkthrough.lines.filter { line in line.document.map { printedLines.insert($0.location.line).inserted } ?? false }
+          .enumerated().sorted { ($0.element.document!.location.line, $0.offset) < ($1.element.document!.location.line, $1.offset) }
+          .map(\.element)
+        var answers: [Slot: Walkthrough.Line] = [:]
+        for (slot, line) in zip(Self.slots(printed.map { $0.document!.expression }), printed) {
+          if wanted.contains(slot) { answers[slot] = line } else { student.extra += 1 }
         }
-        let slip = walkthrough.lines.filter { $0.explanation?.cause == .slip }
-          .min { ($0.document?.location.line ?? 0) < ($1.document?.location.line ?? 0) }
-        if let difference = judgement.differences.first {
-          student.firstMistake = Place(line: difference.location.line, what: difference.message)
-        } else if let slip, let document = slip.document {
-          student.firstMistake = Place(line: document.location.line, what: document.expressionText)
-        }
-        for (index, keyLine) in keyLines.enumerated() {
-          guard let line = firstByLine[keyLine.expression] else {
+        var firstSlip: Walkthrough.Line?
+        // A slip's wrong number printed again is the mistake copied: carried, as `check` counts it.
+        let newSlips = Set(walkthrough.newSlips.map(\.id))
+        for (index, slot) in keySlots.enumerated() {
+          guard let line = answers[slot] else {
             student.blank += 1
             lines[index].blank += 1
             continue
           }
+          let mistake = walkthrough.mistakes[line.id]?.first?.kind
           if line.verdict == .agree {
+            student.right += 1
             lines[index].right += 1
-          } else if line.explanation?.cause == .slip {
-            lines[index].slipped += 1
           } else {
-            lines[index].otherwiseWrong += 1
+            switch line.explanation?.cause {
+            case .slip? where !newSlips.contains(line.id): student.carried += 1
+            case .slip?:
+              student.slips += 1
+              lines[index].slipped += 1
+              if firstSlip.map({ $0.document!.location.line > line.document!.location.line }) ?? true { firstSlip = line }
+            case .carried?: student.carried += 1
+            case .rounding?, .truncated?: student.rounding += 1
+            case nil: break
+            }
+            if line.explanation?.cause != .slip || !newSlips.contains(line.id) { lines[index].otherwiseWrong += 1 }
           }
-          if let kind = walkthrough.mistakes[line.id]?.first?.kind { mistakeCounts[index][kind, default: 0] += 1 }
+          if let mistake {
+            mistakeCounts[index][mistake, default: 0] += 1
+            if !student.namedMistakes.contains(mistake) { student.namedMistakes.append(mistake) }
+          }
+        }
+        if let difference = judgement.differences.first {
+          student.firstMistake = Place(line: difference.location.line, what: difference.message)
+        } else if let firstSlip, let document = firstSlip.document {
+          student.firstMistake = Place(
+            line: document.location.line, what: document.expressionText, mistake: walkthrough.mistakes[firstSlip.id]?.first?.kind)
         }
         students.append(student)
       }

@@ -62,14 +62,16 @@ struct KeyText {
 
   /// The number of `# variant: N` in a comment line, if the file has one: the
   /// number, and the line it is on.
-  var variant: (text: String, line: Int)? {
-    for (offset, line) in lines.enumerated() where line.kind == .blank {
-      guard let comment = line.comment?.trimmingCharacters(in: .whitespaces), comment.lowercased().hasPrefix("variant:") else {
-        continue
-      }
+  var variant: (text: String, line: Int)? { variants.first }
+
+  /// Every `# variant: N` comment line: the number as written, and its line.
+  var variants: [(text: String, line: Int)] {
+    lines.enumerated().compactMap { offset, line in
+      guard line.kind == .blank, let comment = line.comment?.trimmingCharacters(in: .whitespaces),
+        comment.lowercased().hasPrefix("variant:")
+      else { return nil }
       return (String(comment.dropFirst("variant:".count)).trimmingCharacters(in: .whitespaces), offset + 1)
     }
-    return nil
   }
 
   /// A `doc` line's expression, as written: the code between `doc` and the last `=`

@@ -79,6 +79,23 @@ public struct Walkthrough {
     lines.first { $0.explanation?.cause == .slip }
   }
 
+  /// The slips that are new mistakes, in the document's line order: a value printed again
+  /// with the same number as an earlier printing of it that was a slip is that mistake
+  /// copied, not a new one; printed again with another wrong number, it is a slip of its own.
+  public var newSlips: [Line] {
+    struct Printing: Hashable {
+      var expression: DocumentExpression
+      var value: Double
+    }
+    var seen: Set<Printing> = []
+    return lines.filter { $0.explanation?.cause == .slip }
+      .sorted { ($0.document?.location.line ?? 0) < ($1.document?.location.line ?? 0) }
+      .filter { line in
+        guard let document = line.document else { return true }
+        return seen.insert(Printing(expression: document.expression, value: document.printed.value)).inserted
+      }
+  }
+
   /// How many document values agree and differ, and how many lines the document
   /// printed nothing for.
   public var summary: Summary {

@@ -15,10 +15,13 @@ public enum ClassSummaryJSON {
         ("carried", .integer(student.carried)),
         ("rounding", .integer(student.rounding)),
         ("blank", .integer(student.blank)),
+        ("extra", .integer(student.extra)),
         ("differsFromKey", .integer(student.copied)),
         (
           "firstMistake",
-          student.firstMistake.map { .object([("line", .integer($0.line)), ("what", .string($0.what))]) } ?? .null
+          student.firstMistake.map {
+            .object([("line", .integer($0.line)), ("what", .string($0.what)), ("mistake", .optional($0.mistake?.rawValue))])
+          } ?? .null
         ),
         ("namedMistakes", .array(student.namedMistakes.map { .string($0.rawValue) })),
       ])

@@ -5,7 +5,7 @@ import BackpropCore
 public enum ClassSummaryTables {
   /// The students table's header.
   public static let studentHeader = [
-    "file", "variant", "right", "slips", "carried", "rounding", "blank", "differs from key", "first mistake line", "first mistake",
+    "file", "variant", "right", "slips", "carried", "rounding", "blank", "extra", "differs from key", "first mistake line", "first mistake",
     "named mistakes", "error",
   ]
 
@@ -17,11 +17,12 @@ public enum ClassSummaryTables {
   public static func studentRows(_ tally: ClassTally) -> [[String]] {
     tally.students.map { student in
       if let error = student.error {
-        return [student.file, "", "", "", "", "", "", "", "", "", "", error]
+        return [student.file, "", "", "", "", "", "", "", "", "", "", "", error]
       }
       return [
         student.file, student.variant.map(String.init) ?? "", String(student.right), String(student.slips), String(student.carried),
-        String(student.rounding), String(student.blank), String(student.copied), student.firstMistake.map { String($0.line) } ?? "",
+        String(student.rounding), String(student.blank), String(student.extra), String(student.copied),
+        student.firstMistake.map { String($0.line) } ?? "",
         student.firstMistake?.what ?? "", student.namedMistakes.map(\.rawValue).joined(separator: " "), "",
       ]
     }

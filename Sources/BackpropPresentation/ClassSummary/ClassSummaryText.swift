@@ -19,20 +19,23 @@ public struct ClassSummaryText {
     let judged = tally.students.count - failed
     output.line(
       terminal.bold("Students: \(tally.students.count) \(tally.students.count == 1 ? "file" : "files"), \(judged) judged, \(failed) not"))
-    var students = [["file", "right", "slips", "carried", "rounding", "blank", "key differs", "first mistake"]]
+    var students = [["file", "right", "slips", "carried", "rounding", "blank", "extra", "key differs", "first mistake"]]
     for student in tally.students {
       let file = Escaping.terminal(student.file)
       if let error = student.error {
-        students.append([file, "-", "-", "-", "-", "-", "-", "error: " + Escaping.terminal(error)])
+        students.append([file, "-", "-", "-", "-", "-", "-", "-", "error: " + Escaping.terminal(error)])
         continue
       }
+      // The first mistake's own named mistake only: the others belong to other lines.
       var first = student.firstMistake.map { "line \($0.line): \(Escaping.terminal($0.what))" } ?? "-"
-      if !student.namedMistakes.isEmpty { first += " (" + student.namedMistakes.map(\.rawValue).joined(separator: ", ") + ")" }
+      if let mistake = student.firstMistake?.mistake { first += " (\(mistake.rawValue))" }
       students.append(
-        [file] + [student.right, student.slips, student.carried, student.rounding, student.blank, student.copied].map(String.init) + [first]
+        [file]
+          + [student.right, student.slips, student.carried, student.rounding, student.blank, student.extra, student.copied].map(String.init)
+          + [first]
       )
     }
-    for line in Self.aligned(students, leftColumns: [0, 7]) { output.line(line) }
+    for line in Self.aligned(students, leftColumns: [0, 8]) { output.line(line) }
     output.line()
     output.line(terminal.bold("Lines of the key: \(tally.lines.count)"))
     var lines = [["line", "value", "right", "slipped", "other", "blank", "most common mistake"]]
