@@ -32,7 +32,8 @@ struct CheckCommand: Command {
           + "reported first, and a file may hold only 'doc' lines. A '# variant: N' line picks the key's variant N."),
       .flag(
         "summary",
-        help: "The class at a glance: a row per file (right, slips, carried, rounding, first mistake) and a row per 'doc' line "
+        help:
+          "The class at a glance: a row per file (right, slips, carried, rounding, extra, first mistake) and a row per 'doc' line of the key "
           + "(how many got it right or slipped there). Without --key, each file is judged by its own network."),
       .option(
         "format", value: "format", kind: .choice(["text", "csv"]),
