@@ -251,6 +251,24 @@ import Testing
     #expect(try key.judge(abs, file: "hw.txt").differences.map(\.location.line) == [9])
   }
 
+  /// A student who renamed z to s: the renamed equations and the `doc` line that reads s are
+  /// differences from the key, located in the student's file, and the other values are
+  /// still judged. A file of `doc` lines alone has no network to rename: there it is an error.
+  @Test func aRenamedQuantityIsADifferenceAndTheRestIsJudged() throws {
+    let key = try AnswerKey(text: Self.key, file: "key.txt")
+    let submission = Self.key.replacingOccurrences(of: "z = x1*w1", with: "s = x1*w1")
+      .replacingOccurrences(of: "sigmoid(z)", with: "sigmoid(s)").replacingOccurrences(of: "doc z =", with: "doc s =")
+    let judgement = try key.judge(submission, file: "hw.txt")
+    let lines = judgement.differences.map(\.location.line)
+    #expect(lines == lines.sorted())
+    #expect(judgement.differences.contains { $0.location.line == 13 && $0.message.hasPrefix("'doc s = -0.18' is not judged") })
+    // ŷ = σ(0.5·0.4 + 0.8·(−0.6) + 0.1) = σ(−0.18) = 0.455121 agrees; w1′ is judged too (the
+    // key prints 0.433780 where 0.4 − 0.5·(−0.0675611) = 0.4337806 rounds to 0.433781).
+    #expect(judgement.walkthrough.summary.agree == 1)
+    #expect(judgement.walkthrough.summary.differ == 1)
+    #expect(throws: ExampleError.self) { try key.judge("doc s = -0.18\ndoc yhat = 0.455121\n", file: "sheet.txt") }
+  }
+
   /// Only `doc` lines: the key supplies the network, and the lines keep their numbers.
   @Test func aFileOfDocLinesIsJudgedByTheKeysNetwork() throws {
     let key = try AnswerKey(text: Self.key, file: "key.txt")

@@ -56,9 +56,33 @@ extension AnswerKey {
     if submission.hasNetwork {
       differences = KeyDifference.between(try ExampleParser.parse(text, file: file), key: key.example)
     }
-    let walkthrough = try Walkthrough(ValidatedExample(ExampleParser.parse(key.merged(with: submission), file: file)), rounding: rounding)
-    return Judgement(differences: differences, walkthrough: walkthrough, variant: number)
+    // A `doc` line that reads the student's own network but not the key's (a quantity the
+    // student renamed or added) is a difference from the key, and the rest is still judged.
+    // A file of `doc` lines alone has no network of its own: there such a line is an error.
+    var dropped: Set<Int> = []
+    while true {
+      do {
+        let merged = try ExampleParser.parse(key.merged(with: submission, dropping: dropped), file: file)
+        let walkthrough = try Walkthrough(ValidatedExample(merged), rounding: rounding)
+        differences.sort { $0.location.line < $1.location.line }
+        return Judgement(differences: differences, walkthrough: walkthrough, variant: number)
+      } catch let error as ExampleError {
+        let line = error.location.line
+        guard submission.hasNetwork, dropped.count < Self.maximumDroppedLines, !dropped.contains(line),
+          let code = submission.documentLine(line)
+        else { throw error }
+        dropped.insert(line)
+        differences.append(
+          KeyDifference(
+            location: error.location,
+            message: "'\(code)' is not judged: with the key's network, \(error.message)"))
+      }
+    }
   }
+
+  /// How many `doc` lines of a submission may be set aside as naming what the key does not
+  /// have before the file is an error: each costs a parse of the file.
+  static let maximumDroppedLines = 50
 
   /// Judges the bytes of a submission (see ``judge(_:file:rounding:)``).
   ///
@@ -73,12 +97,15 @@ extension AnswerKey {
     return try judge(text, file: file, rounding: rounding)
   }
 
-  /// The submission's `doc` and `let` lines where they are, then the key's network.
-  private func merged(with submission: KeyText) -> String {
+  /// The submission's `doc` and `let` lines where they are (but those `dropping` names, by
+  /// line number), then the key's network.
+  private func merged(with submission: KeyText, dropping: Set<Int> = []) -> String {
     var lines: [Substring] = []
     var defined: Set<String> = []
-    for line in submission.lines {
+    for (index, line) in submission.lines.enumerated() {
       switch line.kind {
+      case .document where dropping.contains(index + 1):
+        lines.append("")
       case .document:
         lines.append(line.code)
       case .definition(let name):

@@ -60,6 +60,12 @@ struct KeyText {
   /// rather than only values for another file's network.
   var hasNetwork: Bool { lines.contains { $0.kind == .network } }
 
+  /// The code of line `number` (1-based) when it is a `doc` line, trimmed.
+  func documentLine(_ number: Int) -> String? {
+    guard number >= 1, number <= lines.count, lines[number - 1].kind == .document else { return nil }
+    return lines[number - 1].code.trimmingCharacters(in: .whitespaces)
+  }
+
   /// The number of `# variant: N` in a comment line, if the file has one: the
   /// number, and the line it is on.
   var variant: (text: String, line: Int)? { variants.first }
