@@ -1,7 +1,7 @@
 // libFuzzer harness: arbitrary bytes as an example file, then the whole pipeline a
 // student's file goes through: parse, the validation gate, the walk (exact and rounded
-// by hand), the causes of every difference, the walk as text and JSON, and quiz judging
-// of answers made from the input's own bytes. Built by Fuzz/run with `swiftc
+// by hand), the causes of every difference, the walk as text and JSON, the HTML page, the
+// graph picture and the handouts, and quiz judging of answers made from the input's own bytes. Built by Fuzz/run with `swiftc
 // -sanitize=fuzzer,address` together with the engine's, core's and presentation's
 // sources; any crash, trap, leak, run over 2 s or over 512 MB is a finding.
 import Foundation
@@ -23,6 +23,14 @@ public func fuzzExampleFile(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt
     var output = Output()
     WalkText(walkthrough: walkthrough, name: "fuzz.txt", terminal: Terminal(ascii: rounding != nil, colour: false)).render(into: &output)
     _ = WalkJSON.render(walkthrough, name: "fuzz.txt").rendered()
+    // The classroom outputs a hostile file reaches too: the page, the graph picture, handouts.
+    _ = try? WalkPage(walkthrough: walkthrough, name: "fuzz.txt", opening: .firstDifference).render()
+    _ = try? GraphPicture.svg(walkthrough, options: GraphPicture.Options(edges: true, document: true))
+    for version in [Handout.Version.withDocument, .blanks] {
+      let handout = Handout(walkthrough: walkthrough, name: "fuzz.txt", version: version, ascii: rounding != nil)
+      _ = handout.latex()
+      _ = handout.markdown()
+    }
     judgeAnswers(walkthrough, from: Array(data.suffix(24)))
   }
   return 0
