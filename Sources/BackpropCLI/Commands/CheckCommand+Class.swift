@@ -36,12 +36,7 @@ extension CheckCommand {
     if let svg = classOptions.svg { try FileOutput.check(svg, kind: .svg, force: force) }
     let key = try classOptions.key.map { try AnswerKeyLoader.load($0, command: "check") }
     let files = try expanded()
-    if let html {
-      guard files.count == 1 else {
-        throw Failure.usage("'--html' writes the page of one file; \(targets[0]) holds \(files.count)", command: "check")
-      }
-      try FileOutput.check(html, kind: .html, force: force)
-    }
+    try checkPage(for: files)
     var submissions: [ClassTally.Submission] = []
     var status: Int32 = 0
     var output = Output()
@@ -56,12 +51,7 @@ extension CheckCommand {
           }
         if !judgement.agrees { status = max(status, 1) }
         submissions.append(.judged(file: file, judgement))
-        if let html {
-          // The student's page, judged by the key: it opens at the first value that differs.
-          let page = WalkPage(walkthrough: judgement.walkthrough, name: file, notation: terminal.notation, opening: .firstDifference)
-          try FileOutput.write(try WalkCommand.render(page), to: html, kind: .html, force: force)
-          Console.err(WalkPage.wroteMessage(html))
-        }
+        try writePage(judgement.walkthrough, file: file)
         guard !classOptions.summary else { continue }
         if json {
           documents.append(Self.json(judgement, file: file))

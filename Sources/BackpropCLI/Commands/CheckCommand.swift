@@ -134,16 +134,29 @@ struct CheckCommand: Command {
     return files
   }
 
+  /// With `--html`: refuses more than one file, and a page that cannot be written, before the work.
+  func checkPage(for files: [String]) throws {
+    guard let html else { return }
+    guard files.count == 1 else {
+      throw Failure.usage("'--html' writes the page of one file; \(targets[0]) holds \(files.count)", command: "check")
+    }
+    try FileOutput.check(html, kind: .html, force: force)
+  }
+
+  /// With `--html`: the file's page (judged by the key in class mode), opened at the first
+  /// value that differs.
+  func writePage(_ walkthrough: Walkthrough, file: String) throws {
+    guard let html else { return }
+    let page = WalkPage(walkthrough: walkthrough, name: file, notation: terminal.notation, opening: .firstDifference)
+    try FileOutput.write(try WalkCommand.render(page), to: html, kind: .html, force: force)
+    Console.err(WalkPage.wroteMessage(html))
+  }
+
   /// Checks every file, then exits with the worst status.
   func run() throws -> Int32 {
     if classOptions.isClassMode { return try runClass() }
     let files = try expanded()
-    if let html {
-      guard files.count == 1 else {
-        throw Failure.usage("'--html' writes the page of one file; \(targets[0]) holds \(files.count)", command: "check")
-      }
-      try FileOutput.check(html, kind: .html, force: force)
-    }
+    try checkPage(for: files)
     var output = Output()
     var status: Int32 = 0
     var documents: [JSON] = []
@@ -151,11 +164,7 @@ struct CheckCommand: Command {
       do {
         let walkthrough = try ExampleLoader.walk(file, command: "check", rounding: rounding)
         if walkthrough.summary.differ > 0 { status = max(status, 1) }
-        if let html {
-          let page = WalkPage(walkthrough: walkthrough, name: file, notation: terminal.notation, opening: .firstDifference)
-          try FileOutput.write(try WalkCommand.render(page), to: html, kind: .html, force: force)
-          Console.err(WalkPage.wroteMessage(html))
-        }
+        try writePage(walkthrough, file: file)
         if json {
           documents.append(WalkJSON.render(walkthrough, name: file))
         } else {

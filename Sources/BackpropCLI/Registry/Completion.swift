@@ -13,8 +13,8 @@ enum Completion: Equatable, Sendable {
   /// One of these words.
   case words([String])
 
-  /// Value names of options that take a path: `--output <file>`, `--key <key>`, ...
-  static let pathValueNames: Set<String> = ["file", "files", "key", "path", "folder", "dir", "directory", "document"]
+  /// Value names of options that take a path: `--output <file>`, `--svg <file>`, ...
+  static let pathValueNames: Set<String> = ["file", "files", "path", "folder", "dir", "directory", "document"]
 
   /// What a positional argument takes, by its declared name: `<example>` (a built-in name
   /// or a file), `<subcommand>`, `<topic>`, `<shell>`, or any other path-like name.
